@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using FunctionGateway.Cli.Commands;
+
+var root = new RootCommand("FunctionGateway: a config-driven API gateway. Runs the gateway on Kestrel and helps operate its config.")
+{
+    ServeCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,40 @@
+using FunctionGateway.Errors;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FunctionGateway.Authorization;
+
+/// <summary>The one table from Microsoft.IdentityModel's validation failures to the gateway's error codes.</summary>
+internal static class JwtErrorMap
+{
+    public static GatewayError ToError(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException => GatewayErrors.TokenExpired,
+        SecurityTokenNotYetValidException => GatewayErrors.ClaimValidationFailed,
+        SecurityTokenNoExpirationException => GatewayErrors.ClaimValidationFailed,
+        SecurityTokenInvalidLifetimeException => GatewayErrors.ClaimValidationFailed,
+        SecurityTokenInvalidIssuerException => GatewayErrors.ClaimValidationFailed,
+        SecurityTokenInvalidAudienceException => GatewayErrors.ClaimValidationFailed,
+        SecurityTokenInvalidAlgorithmException => GatewayErrors.AlgorithmNotAllowed,
+        SecurityTokenSignatureKeyNotFoundException => GatewayErrors.SignatureVerificationFailed,
+        SecurityTokenInvalidSignatureException => GatewayErrors.SignatureVerificationFailed,
+        SecurityTokenDecryptionFailedException => GatewayErrors.JweDecryptionFailed,
+        SecurityTokenMalformedException => GatewayErrors.JwsInvalid,
+        _ => GatewayErrors.AuthFailed,
+    };
+
+    /// <summary>Which check failed, in words; never the token, the key or the configured secret.</summary>
+    public static string Describe(Exception? exception) => exception switch
+    {
+        SecurityTokenExpiredException e => $"the token expired at {e.Expires:u}",
+        SecurityTokenNotYetValidException e => $"the token is not valid before {e.NotBefore:u} ('nbf')",
+        SecurityTokenNoExpirationException => "the token has no 'exp' claim and the authorizer requires one",
+        SecurityTokenInvalidLifetimeException => "the token's 'nbf'/'exp' are not a valid lifetime",
+        SecurityTokenInvalidIssuerException e => $"the token's 'iss' \"{e.InvalidIssuer}\" is not the authorizer's issuer",
+        SecurityTokenInvalidAudienceException e => $"the token's 'aud' \"{e.InvalidAudience}\" is not the authorizer's audience",
+        SecurityTokenInvalidAlgorithmException e => $"the token's algorithm '{e.InvalidAlgorithm}' is not accepted",
+        SecurityTokenSignatureKeyNotFoundException => "no key of the authorizer verifies the token's signature",
+        SecurityTokenInvalidSignatureException => "the signature does not match the authorizer's key",
+        null => "the token was not accepted",
+        _ => $"the token was not accepted ({exception.GetType().Name})",
+    };
+}

@@ -1,0 +1,20 @@
+namespace FunctionGateway.Configuration;
+
+/// <summary>A gateway config in the Serverless API Gateway format, after references are resolved.</summary>
+public sealed record GatewayConfig
+{
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<ServerConfig> Servers { get; init; } = [];
+
+    public CorsConfig? Cors { get; init; }
+
+    public AuthorizerConfig? Authorizer { get; init; }
+
+    /// <summary>Global variables, read by <c>$config.NAME</c> mappings after the route's own.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<PathConfig> Paths { get; init; } = [];
+}

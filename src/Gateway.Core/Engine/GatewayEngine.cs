@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using FunctionGateway.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+
+namespace FunctionGateway.Engine;
+
+/// <summary>
+/// The gateway's request path, as three steps a host calls in order: <see cref="MatchAsync"/>,
+/// <see cref="AuthorizeAsync"/>, <see cref="DispatchAsync"/>. A step that returns false has written the
+/// response (404, 401, preflight...) and the host stops there.
+/// </summary>
+public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger)
+{
+    /// <summary>
+    /// Step 1: takes the current config snapshot, applies CORS, answers preflights, and matches the route.
+    /// The match is stored on the request (<see cref="GatewayRequestFeature"/>) for the next steps.
+    /// </summary>
+    public async ValueTask<bool> MatchAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var runtime = runtimes.Current;
+        if (runtime is null)
+        {
+            var reason = runtimes.UnavailableReason ?? "no config loaded";
+            GatewayLog.ConfigUnavailable(logger, reason);
+            await ErrorWriter.WriteAsync(context, GatewayErrors.ConfigUnavailable, reason);
+            return false;
+        }
+
+        var feature = new GatewayRequestFeature(runtime, Stopwatch.GetTimestamp());
+        context.Features.Set(feature);
+        context.Response.OnCompleted(static state => LogCompleted((LogState)state), new LogState(context, feature, logger));
+
+        var request = context.Request;
+        if (runtime.Cors is { } cors)
+        {
+            feature.CorsResult = cors.Evaluate(request);
+            cors.Apply(feature.CorsResult, context.Response.Headers);
+        }
+
+        var path = request.Path.Value ?? "/";
+        if (HasDotSegment(path))
+        {
+            return await FailAsync(context, feature, GatewayErrors.BadPath);
+        }
+
+        var match = runtime.Routes.Match(request.Method, path.Length == 0 ? "/" : path);
+        if (runtime.Cors is not null && HttpMethods.IsOptions(request.Method) && match?.Route.Config.Method != "OPTIONS")
+        {
+            // A preflight is the gateway's to answer, before any token is asked for, unless a route claims OPTIONS.
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return false;
+        }
+
+        if (match is null)
+        {
+            return await FailAsync(context, feature, GatewayErrors.NoMatch);
+        }
+
+        feature.Match = match;
+        return true;
+    }
+
+    /// <summary>Step 2: checks the token of a protected route; answers 401 itself when it fails.</summary>
+    public async ValueTask<bool> AuthorizeAsync(HttpContext context)
+    {
+        var feature = GatewayRequestFeature.Get(context);
+        var route = feature.Match?.Route ?? throw new InvalidOperationException("AuthorizeAsync was called for a request that matched no route.");
+        if (route.Authorizer is null)
+        {
+            feature.Authorized = true;
+            return true;
+        }
+
+        var outcome = await route.Authorizer.AuthorizeAsync(context.Request);
+        if (outcome.Succeeded)
+        {
+            feature.Claims = outcome.Claims;
+            feature.Authorized = true;
+            return true;
+        }
+
+        var error = outcome.Error!;
+        GatewayLog.TokenRejected(logger, route, error.Code, outcome.Reason!);
+        context.Response.Headers[HeaderNames.WWWAuthenticate] = Challenge.Bearer(outcome);
+        await FailAsync(context, feature, error);
+        return false;
+    }
+
+    /// <summary>Step 3: runs the matched route's integration. Refuses a request the authorize step has not let through.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "One of the engine's three steps: hosts call them on the same instance.")]
+    public Task DispatchAsync(HttpContext context)
+    {
+        var feature = GatewayRequestFeature.Get(context);
+        if (feature.Match is null || !feature.Authorized)
+        {
+            throw new InvalidOperationException("DispatchAsync needs a request that MatchAsync matched and AuthorizeAsync let through.");
+        }
+
+        return feature.Match.Route.Integration.InvokeAsync(context, feature);
+    }
+
+    private static async ValueTask<bool> FailAsync(HttpContext context, GatewayRequestFeature feature, GatewayError error)
+    {
+        feature.Error = error;
+        await ErrorWriter.WriteAsync(context, error);
+        return false;
+    }
+
+    // Kestrel resolves dot segments before we see the path; another host might not, and a '..' must never
+    // let a request reach a route other than the one its authorization was decided for.
+    private static bool HasDotSegment(string path)
+    {
+        var span = path.AsSpan();
+        foreach (var range in span.Split('/'))
+        {
+            var segment = span[range];
+            if (segment is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record LogState(HttpContext Context, GatewayRequestFeature Feature, ILogger Logger);
+
+    private static Task LogCompleted(LogState state)
+    {
+        var (context, feature, log) = state;
+        if (!log.IsEnabled(LogLevel.Information))
+        {
+            return Task.CompletedTask;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(feature.StartTimestamp).TotalMilliseconds;
+        var route = feature.Match?.Route.ToString() ?? "-";
+        var auth = feature.Match?.Route.RequiresAuth == true
+            ? feature.Authorized ? "ok" : feature.Error?.Code ?? "-"
+            : "none";
+        GatewayLog.Request(log, context.Request.Method, context.Request.Path.Value ?? "/", route, context.Response.StatusCode, elapsed, auth);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,13 @@
+using FunctionGateway.Model;
+
+namespace FunctionGateway.Engine;
+
+/// <summary>Where requests get the config they run on.</summary>
+public interface IGatewayRuntimeProvider
+{
+    /// <summary>The current runtime, or null while no valid config has been loaded.</summary>
+    GatewayRuntime? Current { get; }
+
+    /// <summary>Why there is no runtime, for the 503 answer; null when there is one.</summary>
+    string? UnavailableReason { get; }
+}

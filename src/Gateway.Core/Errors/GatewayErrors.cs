@@ -1,0 +1,114 @@
+namespace FunctionGateway.Errors;
+
+/// <summary>
+/// The single error table. Every status and code the gateway sends comes from here; the docs
+/// (docs/errors.md) and the tests are checked against it row by row.
+/// </summary>
+public static class GatewayErrors
+{
+    // JWT errors: message/code pairs of the Serverless API Gateway contract, unchanged.
+    public static readonly GatewayError TokenMissing = new("AUTH_ERROR", 401,
+        "No token provided or token format is invalid.",
+        "The route requires a token and none was found where the authorizer looks for it (by default the Authorization header with the Bearer scheme).",
+        "Send 'Authorization: Bearer <token>' or check the authorizer's token_sources.");
+
+    public static readonly GatewayError AuthFailed = new("AUTH_ERROR", 401,
+        "JWT verification failed",
+        "The token failed a check not covered by a more specific code.",
+        "Run 'gateway explain' with the token to see which check failed.");
+
+    public static readonly GatewayError AlgorithmNotAllowed = new("ERR_JOSE_ALG_NOT_ALLOWED", 401,
+        "Algorithm not allowed",
+        "The token's 'alg' header is not one the authorizer accepts ('none' never is).",
+        "Compare the token header's 'alg' with the authorizer's algorithm(s).");
+
+    public static readonly GatewayError JweDecryptionFailed = new("ERR_JWE_DECRYPTION_FAILED", 401,
+        "Decryption failed",
+        "An encrypted token could not be decrypted.",
+        "The gateway accepts signed tokens (JWS); ask the issuer for a signed, unencrypted access token.");
+
+    public static readonly GatewayError JweInvalid = new("ERR_JWE_INVALID", 401,
+        "Invalid JWE",
+        "The token is an encrypted JWT (five parts), which the gateway does not accept.",
+        "Ask the issuer for a signed, unencrypted access token.");
+
+    public static readonly GatewayError TokenExpired = new("ERR_JWT_EXPIRED", 401,
+        "Token has expired.",
+        "The token's 'exp' is in the past (beyond the allowed clock skew).",
+        "Refresh the token or mint a new one.");
+
+    public static readonly GatewayError ClaimValidationFailed = new("ERR_JWT_CLAIM_VALIDATION_FAILED", 401,
+        "JWT claim validation failed",
+        "'iss', 'aud', 'sub', 'nbf', 'iat' or a required 'exp' does not match the authorizer's config.",
+        "Decode the token and compare 'iss' and 'aud' with the authorizer's issuer and audience exactly.");
+
+    public static readonly GatewayError JwtInvalid = new("ERR_JWT_INVALID", 401,
+        "Invalid JWT",
+        "The token's payload is not a JSON object of valid claims.",
+        "Check how the token is minted; its payload must be a JSON object.");
+
+    public static readonly GatewayError JwksNoMatchingKey = new("ERR_JWKS_NO_MATCHING_KEY", 401,
+        "No matching key found in JWKS.",
+        "No key of the authorizer's key set matches the token's 'kid' and algorithm, even after a refresh.",
+        "Confirm the JWKS URL and the identity provider's key rotation state.");
+
+    public static readonly GatewayError JwksInvalid = new("ERR_JWKS_INVALID", 401,
+        "Invalid JWKS",
+        "The key set the authorizer uses is not a valid JWKS.",
+        "Fetch the JWKS URL yourself and check it is a JSON object with a 'keys' array.");
+
+    public static readonly GatewayError JwksMultipleMatchingKeys = new("ERR_JWKS_MULTIPLE_MATCHING_KEYS", 401,
+        "Multiple matching keys found in JWKS.",
+        "The token has no 'kid' and more than one key of the key set could verify it.",
+        "Have the issuer put a 'kid' in the token header.");
+
+    public static readonly GatewayError JwsInvalid = new("ERR_JWS_INVALID", 401,
+        "Invalid JWS",
+        "The token is not a compact JWS: three base64url parts separated by dots, with a JSON header.",
+        "Check that the whole token was sent, without quotes or extra characters.");
+
+    public static readonly GatewayError SignatureVerificationFailed = new("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", 401,
+        "Signature verification failed",
+        "The token was signed with another secret or key than the authorizer's.",
+        "Compare the gateway's secret or key source with the one the issuer signs with.");
+
+    // Gateway errors.
+    public static readonly GatewayError NoMatch = new("ERR_NO_ROUTE", 404,
+        "No match found.",
+        "No route of the config matches the request's method and path.",
+        "Run 'gateway routes' and compare the request's method and path (paths are case-sensitive).",
+        legacyMessageBody: true);
+
+    public static readonly GatewayError BadPath = new("ERR_BAD_PATH", 400,
+        "Request path is not valid",
+        "The path holds '.' or '..' segments, which the gateway never resolves or forwards.",
+        "Send the canonical path.");
+
+    public static readonly GatewayError UpstreamUnreachable = new("ERR_UPSTREAM_UNREACHABLE", 502,
+        "Upstream server could not be reached",
+        "The connection to the route's server was refused, reset or failed before a response.",
+        "Check that the server's url is right and the service is up.");
+
+    public static readonly GatewayError UpstreamTimeout = new("ERR_UPSTREAM_TIMEOUT", 504,
+        "Upstream server did not answer in time",
+        "The route's server took longer than its timeout_seconds to respond.",
+        "Check the service's latency, or raise the server's timeout_seconds.");
+
+    public static readonly GatewayError UpstreamResponseFailed = new("ERR_UPSTREAM_RESPONSE_FAILED", 502,
+        "Upstream server response failed",
+        "The server's response could not be read or copied to the client.",
+        "Check the service's logs for aborted responses.");
+
+    public static readonly GatewayError ConfigUnavailable = new("ERR_CONFIG_UNAVAILABLE", 503,
+        "Gateway configuration is not available",
+        "The gateway has no valid config loaded yet (config source missing, unreachable or invalid).",
+        "Check the gateway's log and status endpoint for the config source's error.");
+
+    public static IReadOnlyList<GatewayError> All { get; } =
+    [
+        TokenMissing, AuthFailed, AlgorithmNotAllowed, JweDecryptionFailed, JweInvalid, TokenExpired,
+        ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwksMultipleMatchingKeys, JwsInvalid,
+        SignatureVerificationFailed, NoMatch, BadPath, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
+        ConfigUnavailable,
+    ];
+}

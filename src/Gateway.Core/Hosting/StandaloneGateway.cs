@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionGateway.Hosting;
+
+/// <summary>The engine on Kestrel without Azure: what <c>gateway serve</c> runs, and what the integration tests start.</summary>
+public static class StandaloneGateway
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplication Build(IEnumerable<string> urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.WebHost.UseUrls([.. urls]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // YARP logs every forwarded request, and its failures with stack traces; the engine logs one line per failure.
+        builder.Logging.AddFilter("Yarp", LogLevel.Error);
+        builder.Services.AddGatewayEngine();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseGateway();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace FunctionGateway.Integrations;
+
+internal static partial class ForwarderLog
+{
+    [LoggerMessage(EventId = 20, Level = LogLevel.Warning,
+        Message = "Forwarding to server '{Server}' failed: {Error} ({ExceptionType}: {ExceptionMessage})")]
+    public static partial void Failed(ILogger logger, string server, ForwarderError error, string? exceptionType, string? exceptionMessage);
+}

@@ -1,0 +1,109 @@
+using FunctionGateway.Engine;
+using FunctionGateway.Mapping;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace FunctionGateway.Integrations;
+
+/// <summary>
+/// Shapes the upstream request: the target URL from the matched route, the route's mapping, and the
+/// X-Forwarded headers. YARP's base transform already copies headers minus the hop-by-hop ones.
+/// </summary>
+internal sealed class ProxyTransformer : HttpTransformer
+{
+    public static readonly ProxyTransformer Instance = new();
+
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
+        string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+
+        var feature = GatewayRequestFeature.Get(httpContext);
+        var match = feature.Match!;
+        var mapping = ((HttpProxyIntegration)match.Route.Integration).Mapping;
+        var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims);
+
+        // A wildcard route forwards what follows its fixed segments; any other route the whole path.
+        var path = new PathString(match.Remainder.ToString());
+        var query = mapping is { Query.Count: > 0 } ? MapQuery(httpContext.Request, mapping, values!) : httpContext.Request.QueryString;
+        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, path, query);
+
+        SetForwardedHeaders(httpContext, proxyRequest);
+        if (mapping is not null)
+        {
+            MapHeaders(proxyRequest, mapping, values!);
+        }
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
+        CancellationToken cancellationToken)
+    {
+        var result = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        var feature = GatewayRequestFeature.Get(httpContext);
+        if (feature.Runtime.Cors is { } cors)
+        {
+            // The gateway's CORS policy is the only one: the upstream's own headers would contradict it.
+            Cors.CorsPolicy.RemoveUpstreamHeaders(httpContext.Response.Headers);
+            cors.Apply(feature.CorsResult, httpContext.Response.Headers);
+        }
+
+        return result;
+    }
+
+    private static QueryString MapQuery(HttpRequest request, RequestMapping mapping, RequestMappingValues values)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        foreach (var (name, template) in mapping.Query)
+        {
+            // A mapped parameter is the gateway's: with its source missing, the client's value is dropped, not kept.
+            query.Remove(name);
+            if (template.Resolve(values) is { } value)
+            {
+                query[name] = value;
+            }
+        }
+
+        return QueryString.Create(query);
+    }
+
+    private static void MapHeaders(HttpRequestMessage proxyRequest, RequestMapping mapping, RequestMappingValues values)
+    {
+        foreach (var (name, template) in mapping.Headers)
+        {
+            // Same rule as the query: never let a client's own value stand in for a missing source.
+            proxyRequest.Headers.Remove(name);
+            proxyRequest.Content?.Headers.Remove(name);
+            if (template.Resolve(values) is not { } value)
+            {
+                continue;
+            }
+
+            if (!proxyRequest.Headers.TryAddWithoutValidation(name, value))
+            {
+                proxyRequest.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+    }
+
+    private static void SetForwardedHeaders(HttpContext httpContext, HttpRequestMessage proxyRequest)
+    {
+        var request = httpContext.Request;
+        var remoteIp = httpContext.Connection.RemoteIpAddress?.ToString();
+        var existing = request.Headers["X-Forwarded-For"].ToString();
+        proxyRequest.Headers.Remove("X-Forwarded-For");
+        proxyRequest.Headers.Remove("X-Forwarded-Proto");
+        proxyRequest.Headers.Remove("X-Forwarded-Host");
+        if (remoteIp is not null)
+        {
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For",
+                string.IsNullOrEmpty(existing) ? remoteIp : $"{existing}, {remoteIp}");
+        }
+
+        proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
+        if (request.Host.HasValue)
+        {
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace FunctionGateway.Mapping;
+
+/// <summary>The request values a mapping can read; null when absent.</summary>
+internal interface IMappingValues
+{
+    string? Header(string name);
+
+    string? Query(string name);
+
+    string? Claim(string name);
+}

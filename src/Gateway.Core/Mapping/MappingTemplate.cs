@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+
+namespace FunctionGateway.Mapping;
+
+/// <summary>
+/// A compiled mapping value such as <c>$request.jwt.sub</c>, <c>Bearer $request.header.x-token</c> or a literal.
+/// <c>$config.NAME</c> is read from the route's variables, then the global ones, when the config is built.
+/// </summary>
+internal sealed partial class MappingTemplate
+{
+    [GeneratedRegex(@"\$(request\.header|request\.query|request\.jwt|config)\.([A-Za-z0-9_\-.:]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+
+    private readonly MappingPart[] _parts;
+
+    private MappingTemplate(MappingPart[] parts) => _parts = parts;
+
+    public bool UsesJwt => _parts.Any(p => p.Source == MappingSource.Jwt);
+
+    /// <summary>Compiles a value; the error names a <c>$config</c> variable that neither scope defines.</summary>
+    public static MappingTemplate Compile(string value, IReadOnlyDictionary<string, string> routeVariables,
+        IReadOnlyDictionary<string, string> globalVariables, out string? error)
+    {
+        error = null;
+        var parts = new List<MappingPart>();
+        var last = 0;
+        foreach (Match match in ReferencePattern().Matches(value))
+        {
+            AddLiteral(parts, value[last..match.Index]);
+            var name = match.Groups[2].Value;
+            switch (match.Groups[1].Value)
+            {
+                case "request.header":
+                    parts.Add(new MappingPart(MappingSource.Header, name));
+                    break;
+                case "request.query":
+                    parts.Add(new MappingPart(MappingSource.Query, name));
+                    break;
+                case "request.jwt":
+                    parts.Add(new MappingPart(MappingSource.Jwt, name));
+                    break;
+                default:
+                    if (routeVariables.TryGetValue(name, out var variable) || globalVariables.TryGetValue(name, out variable))
+                    {
+                        AddLiteral(parts, variable);
+                    }
+                    else
+                    {
+                        error ??= $"'$config.{name}' is not defined in the route's variables nor the global variables";
+                    }
+
+                    break;
+            }
+
+            last = match.Index + match.Length;
+        }
+
+        AddLiteral(parts, value[last..]);
+        return new MappingTemplate([.. parts]);
+    }
+
+    /// <summary>The value for this request, or null when any source it reads is missing.</summary>
+    public string? Resolve(IMappingValues values)
+    {
+        if (_parts.Length == 1)
+        {
+            return Read(_parts[0], values);
+        }
+
+        var result = string.Empty;
+        foreach (var part in _parts)
+        {
+            var piece = Read(part, values);
+            if (piece is null)
+            {
+                return null;
+            }
+
+            result = string.Concat(result, piece);
+        }
+
+        return result;
+    }
+
+    private static string? Read(MappingPart part, IMappingValues values) => part.Source switch
+    {
+        MappingSource.Literal => part.Text,
+        MappingSource.Header => values.Header(part.Text),
+        MappingSource.Query => values.Query(part.Text),
+        _ => values.Claim(part.Text),
+    };
+
+    private static void AddLiteral(List<MappingPart> parts, string text)
+    {
+        if (text.Length > 0)
+        {
+            parts.Add(new MappingPart(MappingSource.Literal, text));
+        }
+    }
+}

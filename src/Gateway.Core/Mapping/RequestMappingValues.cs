@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace FunctionGateway.Mapping;
+
+/// <summary>Mapping values read from the client's request and the payload of its validated token.</summary>
+internal sealed class RequestMappingValues(HttpRequest request, JsonElement? claims) : IMappingValues
+{
+    public string? Header(string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;
+
+    public string? Query(string name) =>
+        request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    public string? Claim(string name) =>
+        claims is { ValueKind: JsonValueKind.Object } payload && payload.TryGetProperty(name, out var claim)
+            ? ClaimText(claim)
+            : null;
+
+    /// <summary>Strings as they are, numbers and booleans as JSON text, arrays of those joined with commas.</summary>
+    internal static string? ClaimText(JsonElement claim) => claim.ValueKind switch
+    {
+        JsonValueKind.String => claim.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Object => claim.GetRawText(),
+        JsonValueKind.Array => string.Join(',', claim.EnumerateArray().Select(ClaimText).OfType<string>()),
+        _ => null,
+    };
+}

@@ -1,0 +1,38 @@
+using FunctionGateway.Authorization;
+using FunctionGateway.Configuration;
+using FunctionGateway.Integrations;
+using FunctionGateway.Routing;
+
+namespace FunctionGateway.Model;
+
+/// <summary>A route of the running config: its template, who may call it and what it does.</summary>
+public sealed class GatewayRoute : IRoutable
+{
+    internal GatewayRoute(int index, PathConfig config, RouteMethod method, RouteTemplate template,
+        JwtAuthorizer? authorizer, IIntegration integration)
+    {
+        Index = index;
+        Config = config;
+        Method = method;
+        Template = template;
+        Authorizer = authorizer;
+        Integration = integration;
+    }
+
+    /// <summary>The route's position in the config's <c>paths</c>.</summary>
+    public int Index { get; }
+
+    public PathConfig Config { get; }
+
+    public RouteMethod Method { get; }
+
+    public RouteTemplate Template { get; }
+
+    public bool RequiresAuth => Authorizer is not null;
+
+    internal JwtAuthorizer? Authorizer { get; }
+
+    internal IIntegration Integration { get; }
+
+    public override string ToString() => $"{Config.Method} {Config.Path}";
+}

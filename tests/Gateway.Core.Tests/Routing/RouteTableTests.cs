@@ -1,0 +1,127 @@
+using FunctionGateway.Routing;
+
+namespace FunctionGateway.Tests.Routing;
+
+public class RouteTableTests
+{
+    private sealed record TestRoute(RouteMethod Method, RouteTemplate Template, string Name) : IRoutable;
+
+    private static RouteTable<TestRoute> Table(params string[] routes) => new(routes.Select(r =>
+    {
+        var (method, path) = (r.Split(' ')[0], r.Split(' ')[1]);
+        Assert.True(RouteMethods.TryParse(method, out var m));
+        Assert.True(RouteTemplate.TryParse(path, out var template, out var error), error);
+        return new TestRoute(m, template!, r);
+    }));
+
+    [Theory]
+    [InlineData("GET /users/me", "GET /users/me")]
+    [InlineData("GET /users/42", "GET /users/{id}")]
+    [InlineData("GET /users/42/orders", "GET /users/{.+}")]
+    [InlineData("GET /users", "GET /users/{.+}")]
+    [InlineData("POST /users/42", "ANY /users/{id}")]
+    [InlineData("GET /other/a/b", "GET /{.+}")]
+    [InlineData("GET /", "GET /")]
+    public void Match_PriorityRules_PicksExpectedRoute(string request, string expected)
+    {
+        var table = Table("GET /users/me", "GET /users/{id}", "ANY /users/{id}", "GET /users/{.+}", "GET /{.+}", "GET /");
+        var (method, path) = (request.Split(' ')[0], request.Split(' ')[1]);
+
+        var match = table.Match(method, path);
+
+        Assert.Equal(expected, match?.Route.Name);
+    }
+
+    [Fact]
+    public void Match_ExactMethodAndAnyOnSameTemplate_ExactMethodWins()
+    {
+        var table = Table("ANY /a", "GET /a");
+
+        Assert.Equal("GET /a", table.Match("GET", "/a")?.Route.Name);
+        Assert.Equal("ANY /a", table.Match("DELETE", "/a")?.Route.Name);
+        Assert.Equal("ANY /a", table.Match("PROPFIND", "/a")?.Route.Name);
+    }
+
+    [Fact]
+    public void Match_ParameterisedBeatsWildcardEvenWhenWildcardIsDeeperLiteral()
+    {
+        var table = Table("GET /a/{.+}", "GET /{x}/b");
+
+        Assert.Equal("GET /{x}/b", table.Match("GET", "/a/b")?.Route.Name);
+        Assert.Equal("GET /a/{.+}", table.Match("GET", "/a/c")?.Route.Name);
+    }
+
+    [Fact]
+    public void Match_DeeperWildcardWins()
+    {
+        var table = Table("GET /a/{.+}", "GET /a/b/{.+}");
+
+        Assert.Equal("GET /a/b/{.+}", table.Match("GET", "/a/b/c")?.Route.Name);
+        Assert.Equal("GET /a/b/{.+}", table.Match("GET", "/a/b")?.Route.Name);
+        Assert.Equal("GET /a/{.+}", table.Match("GET", "/a/c/d")?.Route.Name);
+    }
+
+    [Theory]
+    [InlineData("/a/x/y", "/x/y")]
+    [InlineData("/a/x", "/x")]
+    [InlineData("/a/", "/")]
+    [InlineData("/a", "")]
+    public void Match_Wildcard_RemainderKeepsLeadingSlash(string path, string remainder)
+    {
+        var match = Table("GET /a/{.+}").Match("GET", path);
+
+        Assert.NotNull(match);
+        Assert.Equal(remainder, match.Remainder.ToString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/Users/me")]
+    [InlineData("GET", "/users/me/")]
+    [InlineData("DELETE", "/users/me")]
+    [InlineData("GET", "users/me")]
+    [InlineData("GET", "")]
+    public void Match_NoRoute_ReturnsNull(string method, string path)
+    {
+        Assert.Null(Table("GET /users/me", "GET /users/{id}").Match(method, path));
+    }
+
+    [Fact]
+    public void Match_MethodMissOnLiteral_FallsBackToParameterRoute()
+    {
+        var table = Table("POST /users/me", "GET /users/{id}");
+
+        Assert.Equal("GET /users/{id}", table.Match("GET", "/users/me")?.Route.Name);
+    }
+
+    [Fact]
+    public void GetParameter_ReturnsSegmentValue()
+    {
+        var match = Table("GET /users/{id}/orders/{orderId}").Match("GET", "/users/7/orders/99");
+
+        Assert.Equal("7", match?.GetParameter("id"));
+        Assert.Equal("99", match?.GetParameter("orderId"));
+        Assert.Null(match?.GetParameter("missing"));
+    }
+
+    [Fact]
+    public void Match_TenThousandRoutes_FindsEach()
+    {
+        var routes = Enumerable.Range(0, 10_000).Select(i => $"GET /service{i}/items/{{id}}").ToArray();
+        var table = Table(routes);
+
+        Assert.Equal("GET /service9999/items/{id}", table.Match("GET", "/service9999/items/1")?.Route.Name);
+        Assert.Equal("GET /service0/items/{id}", table.Match("GET", "/service0/items/1")?.Route.Name);
+    }
+
+    [Theory]
+    [InlineData("users", "must start with '/'")]
+    [InlineData("/a/{.+}/b", "may only be the last segment")]
+    [InlineData("/a/x{id}", "mixes braces")]
+    [InlineData("/a/{id}/{id}", "appears twice")]
+    [InlineData("/a/../b", "not allowed")]
+    public void TryParse_InvalidTemplate_SaysWhy(string text, string reason)
+    {
+        Assert.False(RouteTemplate.TryParse(text, out _, out var error));
+        Assert.Contains(reason, error);
+    }
+}
