@@ -1,0 +1,9 @@
+namespace FunctionGateway.Tests.Support;
+
+/// <summary>A clock the test sets.</summary>
+internal sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
