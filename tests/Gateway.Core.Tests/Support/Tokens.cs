@@ -33,6 +33,10 @@ internal static class Tokens
             new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), algorithm));
     }
 
+    /// <summary>An unsigned token ("alg": "none" style): header, payload and an empty signature.</summary>
+    public static string Unsigned(string headerJson, string payloadJson) =>
+        $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(headerJson))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payloadJson))}.";
+
     /// <summary>A token with hand-made header and payload JSON and an HS256 signature over them.</summary>
     public static string Raw(string headerJson, string payloadJson, string secret = Secret)
     {
