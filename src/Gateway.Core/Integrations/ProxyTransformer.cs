@@ -101,6 +101,10 @@ internal sealed class ProxyTransformer : HttpTransformer
         }
 
         proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
+
+        // The upstream sees its own host name (services behind Azure front ends route on it);
+        // the client's goes in X-Forwarded-Host.
+        proxyRequest.Headers.Host = null;
         if (request.Host.HasValue)
         {
             proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);

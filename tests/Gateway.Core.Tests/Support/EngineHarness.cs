@@ -1,7 +1,6 @@
 using System.Text;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
-using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +16,7 @@ internal sealed class EngineHarness
     public static async Task<EngineHarness> CreateAsync(string configJson, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var services = TestServices.Create(settings, time);
-        var result = await services.GetRequiredService<ConfigPublisher>().LoadAsync(new InlineSource(configJson), null, CancellationToken.None);
+        var result = await services.GetRequiredService<ConfigPublisher>().LoadAsync(new InlineConfigSource(configJson), null, CancellationToken.None);
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));
         return new EngineHarness(services.GetRequiredService<GatewayEngine>());
     }
@@ -39,13 +38,5 @@ internal sealed class EngineHarness
         }
 
         return (context, Encoding.UTF8.GetString(body.ToArray()));
-    }
-
-    private sealed class InlineSource(string text) : IConfigSource
-    {
-        public string Name => "inline config";
-
-        public Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken) =>
-            Task.FromResult<ConfigSnapshot?>(new ConfigSnapshot(text, "inline"));
     }
 }

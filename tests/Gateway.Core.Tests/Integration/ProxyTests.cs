@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using FunctionGateway.Tests.Support;
+
+namespace FunctionGateway.Tests.Integration;
+
+/// <summary>The real gateway on Kestrel in front of a real upstream, over HTTP on loopback.</summary>
+public sealed class ProxyTests : IAsyncLifetime
+{
+    private TestUpstream _upstream = null!;
+    private RunningGateway _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _upstream = await TestUpstream.StartAsync();
+        var closedPort = FreePort();
+        _gateway = await RunningGateway.StartAsync($$"""
+            {
+              "servers": [
+                { "alias": "svc", "url": "{{_upstream.Url}}/base" },
+                { "alias": "impatient", "url": "{{_upstream.Url}}/base", "timeout_seconds": 1 },
+                { "alias": "down", "url": "http://127.0.0.1:{{closedPort}}" }
+              ],
+              "cors": { "allow_origins": ["https://app.test"] },
+              "authorizer": { "type": "jwt", "secret": "$secret.JWT_SECRET", "algorithm": "HS256" },
+              "variables": { "stage": "test" },
+              "paths": [
+                { "method": "ANY", "path": "/api/{.+}", "integration": { "type": "http_proxy", "server": "svc" } },
+                { "method": "GET", "path": "/users/{id}", "integration": { "type": "http", "server": "svc" } },
+                { "method": "GET", "path": "/slow", "integration": { "type": "http_proxy", "server": "impatient" } },
+                { "method": "GET", "path": "/down", "integration": { "type": "http_proxy", "server": "down" } },
+                { "method": "GET", "path": "/cors", "integration": { "type": "http_proxy", "server": "svc" } },
+                { "method": "GET", "path": "/mapped", "auth": true, "integration": { "type": "http_proxy", "server": "svc" },
+                  "variables": { "team": "orders" },
+                  "mapping": {
+                    "headers": { "x-user-id": "$request.jwt.sub", "x-tenant": "$request.jwt.tenant", "x-team": "$config.team", "x-stage": "$config.stage" },
+                    "query": { "user": "$request.jwt.sub", "tenant": "$request.jwt.tenant" } } }
+              ]
+            }
+            """, new Dictionary<string, string?> { ["JWT_SECRET"] = Tokens.Secret });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _upstream.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/api/orders/7?expand=items&x=%20y", "/base/orders/7", "?expand=items&x=%20y")]
+    [InlineData("/api", "/base", "")]
+    [InlineData("/api/", "/base/", "")]
+    [InlineData("/users/42?q=1", "/base/users/42", "?q=1")]
+    [InlineData("/api/a%20b", "/base/a%20b", "")]
+    public async Task Proxy_PathRules_TargetIsServerPrefixPlusPath(string requestPath, string upstreamPath, string upstreamQuery)
+    {
+        using var response = await _gateway.Client.GetAsync(requestPath);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(upstreamPath, echoed.Path);
+        Assert.Equal(upstreamQuery, echoed.Query);
+    }
+
+    [Fact]
+    public async Task Proxy_ForwardedHeaders_SetFromClientConnection()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/x");
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", "203.0.113.9");
+
+        using var response = await _gateway.Client.SendAsync(request);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal("203.0.113.9, 127.0.0.1", echoed.Headers["x-forwarded-for"]);
+        Assert.Equal("http", echoed.Headers["x-forwarded-proto"]);
+        Assert.Equal(_gateway.Address.Authority, echoed.Headers["x-forwarded-host"]);
+        Assert.Equal(new Uri(_upstream.Url).Authority, echoed.Headers["host"]);
+    }
+
+    [Fact]
+    public async Task Proxy_HopByHopHeaders_NotForwarded()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/x");
+        request.Headers.TryAddWithoutValidation("Keep-Alive", "timeout=5");
+        request.Headers.TryAddWithoutValidation("Proxy-Connection", "keep-alive");
+        request.Headers.TryAddWithoutValidation("TE", "trailers");
+        request.Headers.TryAddWithoutValidation("X-Kept", "yes");
+
+        using var response = await _gateway.Client.SendAsync(request);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.False(echoed.Headers.ContainsKey("keep-alive"));
+        Assert.False(echoed.Headers.ContainsKey("proxy-connection"));
+        Assert.False(echoed.Headers.ContainsKey("te"));
+        Assert.Equal("yes", echoed.Headers["x-kept"]);
+    }
+
+    [Fact]
+    public async Task Proxy_OneMebibyteBody_StreamedIntactBothWays()
+    {
+        var payload = RandomNumberGenerator.GetBytes(1024 * 1024);
+        using var content = new StreamContent(new MemoryStream(payload));
+
+        using var response = await _gateway.Client.PostAsync("/api/stream/upload", content);
+        var received = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(payload.Length, received.Length);
+        Assert.Equal(SHA256.HashData(payload), SHA256.HashData(received));
+    }
+
+    [Fact]
+    public async Task Proxy_UpstreamRefuses_Answers502NamingTheServer()
+    {
+        using var response = await _gateway.Client.GetAsync("/down");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("""{"error":"Upstream server could not be reached","code":"ERR_UPSTREAM_UNREACHABLE","detail":"server 'down'"}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Proxy_UpstreamTooSlow_Answers504NamingTheServer()
+    {
+        using var response = await _gateway.Client.GetAsync("/slow");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("""{"error":"Upstream server did not answer in time","code":"ERR_UPSTREAM_TIMEOUT","detail":"server 'impatient'"}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Proxy_UpstreamCorsHeaders_ReplacedByGatewayPolicy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/cors");
+        request.Headers.Add("Origin", "https://evil.test");
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task Mapping_SetsHeadersAndQueryFromTokenAndVariables()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/mapped?user=spoofed&keep=1");
+        request.Headers.Authorization = new("Bearer", Tokens.Hs256(new() { ["sub"] = "alice", ["tenant"] = "t1" }));
+
+        using var response = await _gateway.Client.SendAsync(request);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal("alice", echoed.Headers["x-user-id"]);
+        Assert.Equal("t1", echoed.Headers["x-tenant"]);
+        Assert.Equal("orders", echoed.Headers["x-team"]);
+        Assert.Equal("test", echoed.Headers["x-stage"]);
+        Assert.Contains("user=alice", echoed.Query);
+        Assert.Contains("keep=1", echoed.Query);
+        Assert.DoesNotContain("spoofed", echoed.Query);
+    }
+
+    [Fact]
+    public async Task Mapping_SourceMissing_ClientValueRemovedNotPassedThrough()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/mapped?tenant=spoofed");
+        request.Headers.Authorization = new("Bearer", Tokens.Hs256(new() { ["sub"] = "alice" }));
+        request.Headers.Add("x-tenant", "spoofed");
+
+        using var response = await _gateway.Client.SendAsync(request);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(echoed.Headers.ContainsKey("x-tenant"));
+        Assert.DoesNotContain("tenant", echoed.Query);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

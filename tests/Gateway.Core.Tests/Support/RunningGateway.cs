@@ -1,0 +1,63 @@
+using FunctionGateway.Hosting;
+using FunctionGateway.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FunctionGateway.Tests.Support;
+
+/// <summary>The real standalone gateway (what <c>gateway serve</c> runs) on a free loopback port.</summary>
+internal sealed class RunningGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningGateway(WebApplication app, CapturingLoggerProvider logs)
+    {
+        _app = app;
+        Logs = logs;
+        Client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(app.Urls.First()),
+        };
+    }
+
+    public HttpClient Client { get; }
+
+    public Uri Address => Client.BaseAddress!;
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public static async Task<RunningGateway> StartAsync(string configJson, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var logs = new CapturingLoggerProvider();
+        var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            builder.Logging.AddProvider(logs);
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
+        var result = await app.Services.GetRequiredService<ConfigPublisher>().LoadAsync(new InlineConfigSource(configJson), null, CancellationToken.None);
+        Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));
+        await app.StartAsync();
+        return new RunningGateway(app, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed class InlineConfigSource(string text) : IConfigSource
+{
+    public string Name => "inline config";
+
+    public Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken) =>
+        Task.FromResult<ConfigSnapshot?>(new ConfigSnapshot(text, "inline"));
+}
