@@ -30,6 +30,19 @@ public static class GatewayServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Sends every request through the gateway's match, authorize and dispatch steps.</summary>
-    public static IApplicationBuilder UseGateway(this IApplicationBuilder app) => app.UseMiddleware<GatewayMiddleware>();
+    /// <summary>
+    /// Ends the pipeline with the gateway: every request goes through the match, authorize and dispatch
+    /// steps, and the gateway answers it (there is nothing after it to fall through to).
+    /// </summary>
+    public static void UseGateway(this IApplicationBuilder app)
+    {
+        var engine = app.ApplicationServices.GetRequiredService<GatewayEngine>();
+        app.Run(async context =>
+        {
+            if (await engine.MatchAsync(context) && await engine.AuthorizeAsync(context))
+            {
+                await engine.DispatchAsync(context);
+            }
+        });
+    }
 }
