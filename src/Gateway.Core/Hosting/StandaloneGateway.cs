@@ -14,6 +14,8 @@ public static class StandaloneGateway
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls([.. urls]);
+        // The slim builder leaves HTTPS out; 'serve --urls https://...' with a configured certificate needs it.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
         {

@@ -1,0 +1,47 @@
+using FunctionGateway.Sources;
+
+namespace FunctionGateway.Tests.Sources;
+
+public sealed class FileConfigSourceTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"gateway-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public async Task ReadAsync_UnchangedFile_ReturnsNullForSameTag()
+    {
+        await File.WriteAllTextAsync(_path, """{ "paths": [] }""");
+        var source = new FileConfigSource(_path);
+
+        var first = await source.ReadAsync(null, CancellationToken.None);
+        var again = await source.ReadAsync(first!.Tag, CancellationToken.None);
+
+        Assert.Equal("""{ "paths": [] }""", first.Text);
+        Assert.Null(again);
+    }
+
+    [Fact]
+    public async Task ReadAsync_ChangedFile_ReturnsNewTag()
+    {
+        await File.WriteAllTextAsync(_path, """{ "paths": [] }""");
+        var source = new FileConfigSource(_path);
+        var first = await source.ReadAsync(null, CancellationToken.None);
+
+        await File.WriteAllTextAsync(_path, """{ "paths": [ ] }""");
+        var second = await source.ReadAsync(first!.Tag, CancellationToken.None);
+
+        Assert.NotNull(second);
+        Assert.NotEqual(first.Tag, second.Tag);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingFile_ThrowsNamingTheFile()
+    {
+        var source = new FileConfigSource(_path);
+
+        var error = await Assert.ThrowsAsync<ConfigSourceException>(() => source.ReadAsync(null, CancellationToken.None));
+
+        Assert.StartsWith($"cannot read file '{_path}'", error.Message);
+    }
+}
