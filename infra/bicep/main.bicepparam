@@ -1,0 +1,14 @@
+// Example parameters: copy and adjust per environment.
+using 'main.bicep'
+
+param namePrefix = 'fgwprod'
+param configBlobName = 'gateway.json'
+param configPollSeconds = 30
+// Empty: the gateway applies CORS from its config. See the parameter description in main.bicep.
+param allowedCorsOrigins = []
+param maximumInstanceCount = 40
+param instanceMemoryMB = 2048
+param tags = {
+  app: 'FunctionGateway'
+  environment: 'prod'
+}

@@ -1,0 +1,102 @@
+using FunctionGateway.Infra.Tests.Infrastructure;
+
+namespace FunctionGateway.Infra.Tests;
+
+[Collection(CompiledMainTemplate.Name)]
+public sealed class AppSettingsTests(MainTemplateFixture fixture)
+{
+    private DeployedModule FunctionApp => fixture.Template.Module("functionapp");
+
+    private Dictionary<string, string> Settings =>
+        FunctionApp.Template.SingleResource(ResourceTypes.Site)
+            .GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings")
+            .EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+
+    [Fact]
+    public void HostStorage_Settings_UseTheManagedIdentityNotAConnectionString()
+    {
+        var settings = Settings;
+
+        Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"]);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"]);
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+    }
+
+    [Fact]
+    public void Settings_AnyValue_CarriesNoStorageKeyOrConnectionString()
+    {
+        Assert.All(Settings, setting =>
+        {
+            Assert.DoesNotContain("listKeys", setting.Value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("AccountKey=", setting.Value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("SharedAccessSignature", setting.Value, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("DefaultEndpointsProtocol", setting.Value, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public void CompiledTemplate_Anywhere_NeverListsKeys()
+    {
+        Assert.DoesNotContain("listKeys", fixture.Json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AccountKey=", fixture.Json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ApplicationInsights_AuthenticationString_UsesTheIdentity()
+    {
+        Assert.Equal(
+            "[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]",
+            Settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        Assert.Contains("'monitoring'", FunctionApp.Argument("appInsightsConnectionString"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AzureClientId_Setting_IsTheUserAssignedIdentityClientId()
+    {
+        Assert.Equal("[parameters('identityClientId')]", Settings["AZURE_CLIENT_ID"]);
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.Resources/deployments', 'identity'), '2025-04-01').outputs.clientId.value]",
+            FunctionApp.Argument("identityClientId"));
+    }
+
+    [Fact]
+    public void GatewayConfig_BlobUri_PointsAtTheConfigBlobInTheGatewayContainer()
+    {
+        Assert.Equal("[parameters('configBlobUri')]", Settings["Gateway__Config__BlobUri"]);
+        Assert.Equal(
+            "[format('{0}/{1}', reference(resourceId('Microsoft.Resources/deployments', 'storage'), '2025-04-01').outputs.configContainerUrl.value, parameters('configBlobName'))]",
+            FunctionApp.Argument("configBlobUri"));
+
+        var storage = fixture.Template.Module("storage");
+        Assert.Equal(
+            "[format('{0}{1}', reference(resourceId('Microsoft.Storage/storageAccounts', parameters('name')), '2023-05-01').primaryEndpoints.blob, parameters('configContainerName'))]",
+            storage.Template.Output("configContainerUrl"));
+        Assert.Equal("gateway", fixture.Template.Resolve(storage.Argument("configContainerName")));
+    }
+
+    [Fact]
+    public void GatewayConfig_PollSecondsAndVault_ComeFromParameterAndVaultUri()
+    {
+        Assert.Equal("[string(parameters('configPollSeconds'))]", Settings["Gateway__Config__PollSeconds"]);
+        Assert.Equal("[parameters('keyVaultUri')]", Settings["Gateway__KeyVault__Uri"]);
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.Resources/deployments', 'keyvault'), '2025-04-01').outputs.uri.value]",
+            FunctionApp.Argument("keyVaultUri"));
+    }
+
+    [Fact]
+    public void Settings_FlexConsumption_OmitsSettingsThePlanRejects()
+    {
+        // Flex takes the runtime from functionAppConfig and refuses these as app settings.
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", Settings.Keys);
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", Settings.Keys);
+    }
+
+    [Fact]
+    public void Cors_Origins_AreNotPassedToTheGatewayAsAnAppSetting()
+    {
+        Assert.DoesNotContain(Settings.Keys, k => k.StartsWith("Gateway__Cors", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using FunctionGateway.Infra.Tests.Infrastructure;
+
+namespace FunctionGateway.Infra.Tests;
+
+[Collection(CompiledMainTemplate.Name)]
+public sealed class RoleAssignmentTests(MainTemplateFixture fixture)
+{
+    private const string IdentityPrincipalId =
+        "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]";
+
+    private ArmTemplate Main => fixture.Template;
+
+    private DeployedModule Roles => Main.Module("roles");
+
+    [Fact]
+    public void RoleAssignments_WholeTemplate_GrantOnlyTheFourRolesTheGatewayNeeds()
+    {
+        var granted = Main.ResourcesEverywhere(ResourceTypes.RoleAssignment)
+            .Select(r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString())
+            .Order(StringComparer.Ordinal);
+
+        string[] expected =
+        [
+            BuiltInRoles.DefinitionId(BuiltInRoles.StorageBlobDataOwner),
+            BuiltInRoles.DefinitionId(BuiltInRoles.StorageBlobDataReader),
+            BuiltInRoles.DefinitionId(BuiltInRoles.KeyVaultSecretsUser),
+            BuiltInRoles.DefinitionId(BuiltInRoles.MonitoringMetricsPublisher),
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), granted);
+    }
+
+    [Fact]
+    public void RoleAssignments_Principal_IsTheGatewayIdentityAsServicePrincipal()
+    {
+        var identityName = Main.Module("identity").Argument("name");
+
+        Assert.Equal(identityName, Roles.Argument("identityName"));
+        Assert.All(Roles.Template.Resources(ResourceTypes.RoleAssignment), r =>
+        {
+            var properties = r.GetProperty("properties");
+            Assert.Equal(IdentityPrincipalId, properties.GetProperty("principalId").GetString());
+            Assert.Equal("ServicePrincipal", properties.GetProperty("principalType").GetString());
+        });
+    }
+
+    [Fact]
+    public void StorageBlobDataOwner_Scope_IsTheAppsOwnStorageAccount()
+    {
+        var assignment = Assignment(BuiltInRoles.StorageBlobDataOwner);
+
+        Assert.Equal("[resourceId('Microsoft.Storage/storageAccounts', parameters('storageAccountName'))]", Scope(assignment));
+        Assert.Equal(Main.Module("storage").Argument("name"), Roles.Argument("storageAccountName"));
+    }
+
+    [Fact]
+    public void StorageBlobDataReader_Scope_IsTheGatewayConfigContainer()
+    {
+        var assignment = Assignment(BuiltInRoles.StorageBlobDataReader);
+
+        Assert.Equal(
+            "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('configContainerName'))]",
+            Scope(assignment));
+        Assert.Equal("gateway", Main.Resolve(Roles.Argument("configContainerName")));
+    }
+
+    [Fact]
+    public void KeyVaultSecretsUser_Scope_IsTheVault()
+    {
+        var assignment = Assignment(BuiltInRoles.KeyVaultSecretsUser);
+
+        Assert.Equal("[resourceId('Microsoft.KeyVault/vaults', parameters('keyVaultName'))]", Scope(assignment));
+        Assert.Equal(Main.Module("keyvault").Argument("name"), Roles.Argument("keyVaultName"));
+    }
+
+    [Fact]
+    public void MonitoringMetricsPublisher_Scope_IsTheAppInsightsComponent()
+    {
+        var assignment = Assignment(BuiltInRoles.MonitoringMetricsPublisher);
+
+        Assert.Equal("[resourceId('Microsoft.Insights/components', parameters('appInsightsName'))]", Scope(assignment));
+        Assert.Equal(Main.Module("monitoring").Argument("appInsightsName"), Roles.Argument("appInsightsName"));
+    }
+
+    [Fact]
+    public void FunctionApp_Deployment_WaitsForTheRoleAssignments()
+    {
+        var functionApp = Assert.Single(
+            Main.Resources("Microsoft.Resources/deployments"),
+            d => d.GetProperty("name").GetString() == "functionapp");
+
+        var dependsOn = functionApp.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString());
+        Assert.Contains("[resourceId('Microsoft.Resources/deployments', 'roles')]", dependsOn);
+    }
+
+    private JsonElement Assignment(string roleId) =>
+        Assert.Single(
+            Roles.Template.Resources(ResourceTypes.RoleAssignment),
+            r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString() == BuiltInRoles.DefinitionId(roleId));
+
+    private static string? Scope(JsonElement assignment) => assignment.GetProperty("scope").GetString();
+}
