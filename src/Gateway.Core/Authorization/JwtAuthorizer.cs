@@ -10,7 +10,7 @@ namespace FunctionGateway.Authorization;
 /// <summary>Validates tokens for one authorizer of the config: where the token is read, which keys and claims it needs.</summary>
 internal sealed class JwtAuthorizer
 {
-    private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+    private static readonly JsonWebTokenHandler Handler = CreateHandler();
 
     private readonly AuthorizerConfig _config;
     private readonly HashSet<string> _algorithms;
@@ -172,6 +172,12 @@ internal sealed class JwtAuthorizer
         };
         _parameters = new Parameters(keys, parameters);
         return parameters;
+    }
+
+    private static JsonWebTokenHandler CreateHandler()
+    {
+        IdentityModelSwitches.Apply();
+        return new JsonWebTokenHandler { MapInboundClaims = false };
     }
 
     private sealed record Parameters(KeySet Keys, TokenValidationParameters Value);

@@ -28,9 +28,7 @@ internal sealed class RemoteKeySource : ISigningKeySource
     public RemoteKeySource(AuthorizerConfig config, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(config);
-        // Without this switch a refresh runs in the background and the request that asked for it (an unknown
-        // kid after a rotation) would be refused; the gateway wants that request to see the new keys.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+        IdentityModelSwitches.Apply();
         var discovery = config.OpenIdConfigurationUri is not null;
         _address = config.OpenIdConfigurationUri ?? config.JwksUri!;
         _retriever = new ReportingRetriever(
