@@ -20,7 +20,8 @@ internal sealed class JwtAuthorizer
     private readonly LifetimeCheck _lifetime;
     private Parameters? _parameters;
 
-    public JwtAuthorizer(AuthorizerConfig config, ISigningKeySource keys, TimeProvider timeProvider)
+    public JwtAuthorizer(AuthorizerConfig config, ISigningKeySource keys, TimeProvider timeProvider,
+        int cacheCapacity = ValidatedTokenCache.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(config);
         _config = config;
@@ -31,7 +32,7 @@ internal sealed class JwtAuthorizer
         _missingReason = $"no token in the {string.Join(" or the ", _sources.Select(s => s.Description))}";
         _lifetime = new LifetimeCheck(timeProvider, TimeSpan.FromSeconds(config.ClockSkewSeconds), config.RequireExpiration,
             config.MaxLifetimeSeconds is { } max ? TimeSpan.FromSeconds(max) : null);
-        Cache = new ValidatedTokenCache(timeProvider);
+        Cache = new ValidatedTokenCache(timeProvider, cacheCapacity);
     }
 
     /// <summary>The name paths use, or <c>authorizer</c> for the config's default one.</summary>
