@@ -75,11 +75,11 @@ internal sealed class JwtAuthorizer
         if (keys.SelectByKeyId && header.TryGetProperty("kid", out var kidValue))
         {
             var kid = kidValue.GetString()!;
-            if (!keys.HasKeyId(kid))
+            if (!keys.MayHaveKeyId(kid))
             {
                 // A new kid usually means the identity provider rotated its keys; the source throttles refreshes.
                 keys = await _keys.RefreshAsync(cancellationToken);
-                if (!keys.HasKeyId(kid))
+                if (!keys.MayHaveKeyId(kid))
                 {
                     return keys.UnavailableReason is { } unavailable
                         ? AuthorizationOutcome.Failure(GatewayErrors.JwksInvalid, unavailable)

@@ -9,6 +9,7 @@ namespace FunctionGateway.Authorization;
 internal sealed class KeySet
 {
     private readonly HashSet<string> _keyIds;
+    private readonly bool _hasKeysWithoutId;
 
     public KeySet(IReadOnlyList<SecurityKey> keys, bool selectByKeyId, string? discoveredIssuer = null, string? unavailableReason = null)
     {
@@ -16,7 +17,8 @@ internal sealed class KeySet
         SelectByKeyId = selectByKeyId;
         DiscoveredIssuer = discoveredIssuer;
         UnavailableReason = unavailableReason;
-        _keyIds = new HashSet<string>(keys.Where(k => k.KeyId is not null).Select(k => k.KeyId), StringComparer.Ordinal);
+        _keyIds = new HashSet<string>(keys.Where(k => !string.IsNullOrEmpty(k.KeyId)).Select(k => k.KeyId), StringComparer.Ordinal);
+        _hasKeysWithoutId = keys.Any(k => string.IsNullOrEmpty(k.KeyId));
     }
 
     public IReadOnlyList<SecurityKey> Keys { get; }
@@ -30,7 +32,11 @@ internal sealed class KeySet
     /// <summary>Why there are no keys at all: the key set was never fetched or is not a valid JWKS.</summary>
     public string? UnavailableReason { get; }
 
-    public bool HasKeyId(string keyId) => _keyIds.Contains(keyId);
+    /// <summary>
+    /// Whether a token with this <c>kid</c> may verify: a key has that id, or some key has no id at all (a JWKS
+    /// may omit them), in which case the signature check tries those keys.
+    /// </summary>
+    public bool MayHaveKeyId(string keyId) => _keyIds.Contains(keyId) || _hasKeysWithoutId;
 
     public static KeySet Unavailable(string reason) => new([], selectByKeyId: true, unavailableReason: reason);
 }

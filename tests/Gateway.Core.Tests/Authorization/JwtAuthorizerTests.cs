@@ -41,6 +41,18 @@ public class JwtAuthorizerTests
     }
 
     [Fact]
+    public async Task ValidateAsync_JwksKeysWithoutKid_TokenWithKidIsCheckedAgainstThem()
+    {
+        var jwk = Rsa.Jwk();
+        jwk.Remove("kid");
+        var jwks = JsonSerializer.Serialize(new Dictionary<string, object> { ["keys"] = new[] { jwk } });
+        var authorizer = TestConfig.Authorizer(TestConfig.JwksAuthorizer("RS256", jwks), _time);
+
+        Assert.True((await authorizer.ValidateAsync(TestTokens.Rs256(Rsa))).Succeeded);
+        Assert.Equal("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", (await authorizer.ValidateAsync(TestTokens.Rs256(TestKeys.NewRsa("rsa-1")))).Error!.Code);
+    }
+
+    [Fact]
     public async Task ValidateAsync_IssuerList_AcceptsAnyListedIssuer()
     {
         var authorizer = TestConfig.Authorizer(
