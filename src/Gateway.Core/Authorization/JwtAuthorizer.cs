@@ -67,7 +67,7 @@ internal sealed class JwtAuthorizer
             return AuthorizationOutcome.Failure(shapeError!, shapeReason!);
         }
 
-        if (CheckHeader(header) is { } headerFailure)
+        if (JwtHeaderCheck.Check(header, _algorithms) is { } headerFailure)
         {
             return headerFailure;
         }
@@ -115,36 +115,6 @@ internal sealed class JwtAuthorizer
         var outcome = AuthorizationOutcome.Success(payload);
         Cache.Add(token, keys, outcome, expires);
         return outcome;
-    }
-
-    /// <summary>
-    /// What the header may ask for. Its <c>alg</c> must be one the config accepts; <c>crit</c> names extensions the
-    /// gateway does not implement (RFC 7515 4.1.11); <c>jku</c>, <c>x5u</c>, <c>jwk</c> and <c>x5c</c> are never read.
-    /// </summary>
-    private AuthorizationOutcome? CheckHeader(JsonElement header)
-    {
-        var alg = header.TryGetProperty("alg", out var algValue) && algValue.ValueKind == JsonValueKind.String
-            ? algValue.GetString()!
-            : null;
-        if (alg is null || !_algorithms.Contains(alg))
-        {
-            return AuthorizationOutcome.Failure(GatewayErrors.AlgorithmNotAllowed, alg is null
-                ? "the token header has no 'alg'"
-                : $"the token's algorithm \"{ReasonText.Quote(alg)}\" is not one the authorizer accepts ({string.Join(", ", _algorithms)})");
-        }
-
-        if (header.TryGetProperty("crit", out _))
-        {
-            return AuthorizationOutcome.Failure(GatewayErrors.JwsInvalid,
-                "the token header's 'crit' names extensions the gateway does not support");
-        }
-
-        if (header.TryGetProperty("kid", out var kid) && kid.ValueKind != JsonValueKind.String)
-        {
-            return AuthorizationOutcome.Failure(GatewayErrors.JwsInvalid, "the token header's 'kid' is not a string");
-        }
-
-        return null;
     }
 
     private TokenValidationParameters ParametersFor(KeySet keys)

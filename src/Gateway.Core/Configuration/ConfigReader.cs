@@ -116,7 +116,7 @@ internal static class ConfigReader
         var integration = reader.Object(obj, "integration", location);
         var mapping = reader.Object(obj, "mapping", location);
         var hasResponse = obj.ContainsKey("response");
-        var (auth, authorizerNames) = AuthorizerReader.ReadPathAuth(reader, obj, location);
+        var (auth, authorizerNames) = PathAuthReader.ReadPathAuth(reader, obj, location);
 
         return new PathConfig
         {
@@ -125,7 +125,7 @@ internal static class ConfigReader
             Path = reader.String(obj, "path", location, required: true) ?? "",
             Auth = auth,
             AuthorizerNames = authorizerNames,
-            Authorization = AuthorizerReader.ReadAuthorization(reader, obj, location),
+            Authorization = PathAuthReader.ReadAuthorization(reader, obj, location),
             Integration = integration is null ? null : ReadIntegration(reader, integration, $"{location}.integration"),
             Response = hasResponse ? obj["response"]?.DeepClone() : null,
             HasResponse = hasResponse,
