@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FunctionGateway.Configuration;
 using FunctionGateway.Errors;
@@ -8,75 +7,149 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace FunctionGateway.Authorization;
 
-/// <summary>Validates bearer tokens for the routes of one authorizer of the config.</summary>
+/// <summary>Validates tokens for one authorizer of the config: where the token is read, which keys and claims it needs.</summary>
 internal sealed class JwtAuthorizer
 {
-    private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+    private static readonly JsonWebTokenHandler Handler = CreateHandler();
 
-    private readonly TokenValidationParameters _parameters;
+    private readonly AuthorizerConfig _config;
     private readonly HashSet<string> _algorithms;
+    private readonly ISigningKeySource _keys;
+    private readonly TokenSource[] _sources;
+    private readonly string _missingReason;
     private readonly LifetimeCheck _lifetime;
+    private Parameters? _parameters;
 
-    public JwtAuthorizer(AuthorizerConfig config, TimeProvider timeProvider)
+    public JwtAuthorizer(AuthorizerConfig config, ISigningKeySource keys, TimeProvider timeProvider,
+        int cacheCapacity = ValidatedTokenCache.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(config);
-        ArgumentException.ThrowIfNullOrEmpty(config.Secret);
-        var algorithm = config.Algorithm ?? SecurityAlgorithms.HmacSha256;
-        _algorithms = new HashSet<string>(StringComparer.Ordinal) { algorithm };
-        _parameters = new TokenValidationParameters
-        {
-            // The accepted algorithms are the config's, never the token header's.
-            ValidAlgorithms = _algorithms,
-            IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(config.Secret)),
-            ValidateIssuer = config.Issuer is not null,
-            ValidIssuer = config.Issuer,
-            ValidateAudience = config.Audience is not null,
-            ValidAudience = config.Audience,
-            // Time claims are checked by LifetimeCheck, against the gateway's TimeProvider.
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            RequireSignedTokens = true,
-        };
-        _lifetime = new LifetimeCheck(timeProvider, TimeSpan.Zero, requireExpiration: true);
+        _config = config;
+        _keys = keys;
+        // The accepted algorithms are the config's, never the token header's.
+        _algorithms = new HashSet<string>(JwtAlgorithms.Effective(config.Algorithms), StringComparer.Ordinal);
+        _sources = config.TokenSources.Count == 0 ? [TokenSource.BearerHeader] : [.. config.TokenSources.Select(TokenSource.From)];
+        _missingReason = $"no token in the {string.Join(" or the ", _sources.Select(s => s.Description))}";
+        _lifetime = new LifetimeCheck(timeProvider, TimeSpan.FromSeconds(config.ClockSkewSeconds), config.RequireExpiration,
+            config.MaxLifetimeSeconds is { } max ? TimeSpan.FromSeconds(max) : null);
+        Cache = new ValidatedTokenCache(timeProvider, cacheCapacity);
     }
 
-    public async ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
+    /// <summary>The name paths use, or <c>authorizer</c> for the config's default one.</summary>
+    public string Name => _config.Name ?? "authorizer";
+
+    internal ValidatedTokenCache Cache { get; }
+
+    public ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
     {
-        var token = BearerToken.FromHeader(request);
-        if (token is null)
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var source in _sources)
         {
-            return AuthorizationOutcome.Failure(GatewayErrors.TokenMissing,
-                "no 'Authorization: Bearer <token>' header", tokenPresented: false);
+            if (source.Read(request) is { } token)
+            {
+                return ValidateAsync(token, request.HttpContext.RequestAborted);
+            }
         }
 
-        return await ValidateAsync(token);
+        return ValueTask.FromResult(AuthorizationOutcome.Failure(GatewayErrors.TokenMissing, _missingReason, tokenPresented: false));
     }
 
-    public async ValueTask<AuthorizationOutcome> ValidateAsync(string token)
+    public async ValueTask<AuthorizationOutcome> ValidateAsync(string token, CancellationToken cancellationToken = default)
     {
+        var keys = await _keys.GetAsync(cancellationToken);
+        if (Cache.TryGet(token, keys, out var cached))
+        {
+            return cached!;
+        }
+
         if (!JwtShape.TryParse(token, out var header, out var payload, out var shapeError, out var shapeReason))
         {
             return AuthorizationOutcome.Failure(shapeError!, shapeReason!);
         }
 
-        var alg = header.TryGetProperty("alg", out var algValue) && algValue.ValueKind == JsonValueKind.String
-            ? algValue.GetString()!
-            : null;
-        if (alg is null || !_algorithms.Contains(alg))
+        if (JwtHeaderCheck.Check(header, _algorithms) is { } headerFailure)
         {
-            return AuthorizationOutcome.Failure(GatewayErrors.AlgorithmNotAllowed,
-                alg is null ? "the token header has no 'alg'" : $"the token's algorithm '{alg}' is not one the authorizer accepts");
+            return headerFailure;
         }
 
-        var result = await Handler.ValidateTokenAsync(token, _parameters);
+        if (keys.SelectByKeyId && header.TryGetProperty("kid", out var kidValue))
+        {
+            var kid = kidValue.GetString()!;
+            if (!keys.MayHaveKeyId(kid))
+            {
+                // A new kid usually means the identity provider rotated its keys; the source throttles refreshes.
+                keys = await _keys.RefreshAsync(cancellationToken);
+                if (!keys.MayHaveKeyId(kid))
+                {
+                    return keys.UnavailableReason is { } unavailable
+                        ? AuthorizationOutcome.Failure(GatewayErrors.JwksInvalid, unavailable)
+                        : AuthorizationOutcome.Failure(GatewayErrors.JwksNoMatchingKey,
+                            $"no key of the key set has the token's kid \"{ReasonText.Quote(kid)}\", even after a refresh");
+                }
+            }
+        }
+
+        if (keys.UnavailableReason is { } reason)
+        {
+            return AuthorizationOutcome.Failure(GatewayErrors.JwksInvalid, reason);
+        }
+
+        var result = await Handler.ValidateTokenAsync(token, ParametersFor(keys));
         if (!result.IsValid)
         {
             return AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception));
         }
 
+        if (_config.Subject is { } subject && !(payload.TryGetProperty("sub", out var sub)
+            && sub.ValueKind == JsonValueKind.String && sub.ValueEquals(subject)))
+        {
+            return AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, "the token's 'sub' is not the authorizer's subject");
+        }
+
         // After the signature and the issuer and audience, as jose orders its checks.
-        return _lifetime.TryCheck(payload, out var error, out var reason)
-            ? AuthorizationOutcome.Success(payload)
-            : AuthorizationOutcome.Failure(error!, reason!);
+        if (!_lifetime.TryCheck(payload, out var expires, out var error, out var lifetimeReason))
+        {
+            return AuthorizationOutcome.Failure(error!, lifetimeReason!);
+        }
+
+        var outcome = AuthorizationOutcome.Success(payload);
+        Cache.Add(token, keys, outcome, expires);
+        return outcome;
     }
+
+    private TokenValidationParameters ParametersFor(KeySet keys)
+    {
+        var current = _parameters;
+        if (current is not null && ReferenceEquals(current.Keys, keys))
+        {
+            return current.Value;
+        }
+
+        var issuers = _config.Issuers.Count > 0 ? _config.Issuers : keys.DiscoveredIssuer is { } discovered ? [discovered] : [];
+        var parameters = new TokenValidationParameters
+        {
+            ValidAlgorithms = _algorithms,
+            IssuerSigningKeys = keys.Keys,
+            TryAllIssuerSigningKeys = true,
+            ValidateIssuer = issuers.Count > 0,
+            ValidIssuers = issuers,
+            ValidateAudience = _config.Audiences.Count > 0,
+            ValidAudiences = _config.Audiences,
+            // Time claims are checked by LifetimeCheck, against the gateway's TimeProvider.
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = false,
+        };
+        _parameters = new Parameters(keys, parameters);
+        return parameters;
+    }
+
+    private static JsonWebTokenHandler CreateHandler()
+    {
+        IdentityModelSwitches.Apply();
+        return new JsonWebTokenHandler { MapInboundClaims = false };
+    }
+
+    private sealed record Parameters(KeySet Keys, TokenValidationParameters Value);
 }

@@ -36,14 +36,14 @@ internal static class JwtShape
 
         var first = token.IndexOf('.');
         var second = token.IndexOf('.', first + 1);
-        if (!TryDecodeObject(token.AsSpan(0, first), out header))
+        if (!TryDecodeObject(token.AsSpan(0, first), out header, out var headerProblem))
         {
-            return Fail(GatewayErrors.JwsInvalid, "the token's header is not base64url-encoded JSON object", out error, out reason);
+            return Fail(GatewayErrors.JwsInvalid, $"the token's header {headerProblem}", out error, out reason);
         }
 
-        if (!TryDecodeObject(token.AsSpan(first + 1, second - first - 1), out payload))
+        if (!TryDecodeObject(token.AsSpan(first + 1, second - first - 1), out payload, out var payloadProblem))
         {
-            return Fail(GatewayErrors.JwtInvalid, "the token's payload is not a base64url-encoded JSON object", out error, out reason);
+            return Fail(GatewayErrors.JwtInvalid, $"the token's payload {payloadProblem}", out error, out reason);
         }
 
         if (!IsBase64Url(token.AsSpan(second + 1)))
@@ -56,11 +56,16 @@ internal static class JwtShape
         return true;
     }
 
-    private static bool TryDecodeObject(ReadOnlySpan<char> part, out JsonElement element)
+    // Two parsers could read {"alg":"HS256","alg":"none"} differently; a name given twice is refused outright.
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    private static bool TryDecodeObject(ReadOnlySpan<char> part, out JsonElement element, out string? problem)
     {
         element = default;
+        problem = null;
         if (part.IsEmpty || !IsBase64Url(part))
         {
+            problem = "is not base64url (only A-Z, a-z, 0-9, '-' and '_', without padding)";
             return false;
         }
 
@@ -69,21 +74,25 @@ internal static class JwtShape
         {
             if (Base64Url.DecodeFromChars(part, buffer, out _, out var written) != OperationStatus.Done)
             {
+                problem = "is not valid base64url";
                 return false;
             }
 
-            var reader = new Utf8JsonReader(buffer.AsSpan(0, written));
-            if (!JsonElement.TryParseValue(ref reader, out var parsed) || parsed is not { ValueKind: JsonValueKind.Object } obj
-                || reader.BytesConsumed != written)
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, written), Strict);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
+                problem = $"is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object";
                 return false;
             }
 
-            element = obj;
+            element = document.RootElement.Clone();
             return true;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
+            problem = e.Message.Contains("uplicate", StringComparison.Ordinal)
+                ? "repeats a member name, which is refused"
+                : "is not valid JSON";
             return false;
         }
         finally

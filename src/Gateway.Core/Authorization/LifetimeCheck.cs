@@ -7,45 +7,86 @@ namespace FunctionGateway.Authorization;
 /// The token's time claims against the gateway's clock. Done here rather than by the validator so that the
 /// clock is a <see cref="TimeProvider"/>: tests and <c>gateway explain --at</c> can set it.
 /// </summary>
-internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew, bool requireExpiration)
+internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew, bool requireExpiration, TimeSpan? maxLifetime = null)
 {
-    public bool TryCheck(JsonElement payload, out GatewayError? error, out string? reason)
+    public bool TryCheck(JsonElement payload, out DateTimeOffset? expires, out GatewayError? error, out string? reason)
     {
         var now = timeProvider.GetUtcNow();
+        expires = null;
         error = null;
         reason = null;
 
-        if (!TryReadTime(payload, "exp", out var exp, out _))
+        if (!TryReadTime(payload, "exp", out var exp))
         {
-            return Fail(GatewayErrors.ClaimValidationFailed, "the token's 'exp' is not a number of seconds", out error, out reason);
+            return Fail("the token's 'exp' is not a number of seconds", out error, out reason);
         }
 
         if (exp is null && requireExpiration)
         {
-            return Fail(GatewayErrors.ClaimValidationFailed, "the token has no 'exp' claim and the authorizer requires one", out error, out reason);
+            return Fail("the token has no 'exp' claim and the authorizer requires one", out error, out reason);
         }
 
-        if (exp is { } expires && now >= expires + clockSkew)
+        if (exp is { } expiry && now >= expiry + clockSkew)
         {
-            return Fail(GatewayErrors.TokenExpired, $"the token expired at {expires:u}; the gateway's clock reads {now:u}", out error, out reason);
+            error = GatewayErrors.TokenExpired;
+            reason = $"the token expired at {expiry:u}; the gateway's clock reads {now:u}";
+            return false;
         }
 
-        if (!TryReadTime(payload, "nbf", out var nbf, out _) || (nbf is { } notBefore && now + clockSkew < notBefore))
+        if (!TryReadTime(payload, "nbf", out var nbf))
         {
-            return Fail(GatewayErrors.ClaimValidationFailed,
-                nbf is null ? "the token's 'nbf' is not a number of seconds" : $"the token is not valid before {nbf:u} ('nbf'); the gateway's clock reads {now:u}",
-                out error, out reason);
+            return Fail("the token's 'nbf' is not a number of seconds", out error, out reason);
+        }
+
+        if (nbf is { } notBefore && now + clockSkew < notBefore)
+        {
+            return Fail($"the token is not valid before {notBefore:u} ('nbf'); the gateway's clock reads {now:u}", out error, out reason);
+        }
+
+        if (!TryReadTime(payload, "iat", out var iat))
+        {
+            return Fail("the token's 'iat' is not a number of seconds", out error, out reason);
+        }
+
+        if (iat is { } issued && now + clockSkew < issued)
+        {
+            return Fail($"the token claims to be issued at {issued:u} ('iat'), after the gateway's clock ({now:u})", out error, out reason);
+        }
+
+        if (maxLifetime is { } max && !WithinMaxLifetime(exp, nbf ?? iat, max, out reason))
+        {
+            error = GatewayErrors.ClaimValidationFailed;
+            return false;
+        }
+
+        expires = exp;
+        return true;
+    }
+
+    private static bool WithinMaxLifetime(DateTimeOffset? exp, DateTimeOffset? start, TimeSpan max, out string? reason)
+    {
+        reason = null;
+        if (exp is null || start is null)
+        {
+            reason = "the authorizer limits token lifetime (max_lifetime_seconds) and the token lacks 'exp' or both 'nbf' and 'iat'";
+            return false;
+        }
+
+        var lifetime = exp.Value - start.Value;
+        if (lifetime > max)
+        {
+            reason = $"the token lives {lifetime.TotalSeconds:F0} seconds; the authorizer's max_lifetime_seconds is {max.TotalSeconds:F0}";
+            return false;
         }
 
         return true;
     }
 
     /// <summary>Reads a NumericDate claim; false when present but not a number.</summary>
-    private static bool TryReadTime(JsonElement payload, string name, out DateTimeOffset? value, out bool present)
+    private static bool TryReadTime(JsonElement payload, string name, out DateTimeOffset? value)
     {
         value = null;
-        present = payload.TryGetProperty(name, out var claim);
-        if (!present)
+        if (!payload.TryGetProperty(name, out var claim))
         {
             return true;
         }
@@ -60,9 +101,9 @@ internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSke
         return true;
     }
 
-    private static bool Fail(GatewayError code, string why, out GatewayError? error, out string? reason)
+    private static bool Fail(string why, out GatewayError? error, out string? reason)
     {
-        error = code;
+        error = GatewayErrors.ClaimValidationFailed;
         reason = why;
         return false;
     }

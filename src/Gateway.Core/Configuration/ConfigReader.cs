@@ -7,12 +7,12 @@ namespace FunctionGateway.Configuration;
 internal static class ConfigReader
 {
     private static readonly string[] TopLevelKeys =
-        ["$schema", "title", "description", "servers", "cors", "authorizer", "variables", "paths"];
+        ["$schema", "title", "description", "servers", "cors", "authorizer", "authorizers", "variables", "paths"];
 
     private static readonly string[] ServerKeys = ["alias", "url", "timeout_seconds"];
 
     private static readonly string[] PathKeys =
-        ["method", "path", "auth", "integration", "response", "mapping", "variables"];
+        ["method", "path", "auth", "authorization", "integration", "response", "mapping", "variables"];
 
     private static readonly string[] IntegrationKeys = ["type", "server"];
 
@@ -20,8 +20,6 @@ internal static class ConfigReader
 
     private static readonly string[] CorsKeys =
         ["allow_origins", "allow_methods", "allow_headers", "expose_headers", "allow_credentials", "max_age"];
-
-    private static readonly string[] AuthorizerKeys = ["type", "secret", "algorithm", "issuer", "audience"];
 
     public static GatewayConfig Read(JsonObject root, List<ConfigIssue> issues)
     {
@@ -34,7 +32,8 @@ internal static class ConfigReader
             Description = reader.String(root, "description", ""),
             Servers = ReadServers(reader, root),
             Cors = ReadCors(reader, root),
-            Authorizer = ReadAuthorizer(reader, root),
+            Authorizer = AuthorizerReader.ReadDefault(reader, root),
+            Authorizers = AuthorizerReader.ReadNamed(reader, root),
             Variables = reader.ScalarMap(root, "variables", ""),
             Paths = ReadPaths(reader, root),
         };
@@ -86,26 +85,6 @@ internal static class ConfigReader
         };
     }
 
-    private static AuthorizerConfig? ReadAuthorizer(ConfigNodeReader reader, JsonObject root)
-    {
-        var obj = reader.Object(root, "authorizer", "");
-        if (obj is null)
-        {
-            return null;
-        }
-
-        reader.RejectUnknownKeys(obj, "authorizer", AuthorizerKeys);
-        var type = reader.String(obj, "type", "authorizer", required: true);
-        return type is null ? null : new AuthorizerConfig
-        {
-            Type = type,
-            Secret = reader.String(obj, "secret", "authorizer"),
-            Algorithm = reader.String(obj, "algorithm", "authorizer"),
-            Issuer = reader.String(obj, "issuer", "authorizer"),
-            Audience = reader.String(obj, "audience", "authorizer"),
-        };
-    }
-
     private static List<PathConfig> ReadPaths(ConfigNodeReader reader, JsonObject root)
     {
         var paths = new List<PathConfig>();
@@ -137,13 +116,16 @@ internal static class ConfigReader
         var integration = reader.Object(obj, "integration", location);
         var mapping = reader.Object(obj, "mapping", location);
         var hasResponse = obj.ContainsKey("response");
+        var (auth, authorizerNames) = PathAuthReader.ReadPathAuth(reader, obj, location);
 
         return new PathConfig
         {
             // An empty method or path is reported by the validator, which knows the route's location.
             Method = reader.String(obj, "method", location, required: true) ?? "",
             Path = reader.String(obj, "path", location, required: true) ?? "",
-            Auth = reader.Bool(obj, "auth", location) ?? false,
+            Auth = auth,
+            AuthorizerNames = authorizerNames,
+            Authorization = PathAuthReader.ReadAuthorization(reader, obj, location),
             Integration = integration is null ? null : ReadIntegration(reader, integration, $"{location}.integration"),
             Response = hasResponse ? obj["response"]?.DeepClone() : null,
             HasResponse = hasResponse,

@@ -12,6 +12,8 @@ internal static class ConfigValidator
         new IntegrationRule(),
         new DuplicateRouteRule(),
         new AuthorizerRule(),
+        new AuthorizerReferenceRule(),
+        new ClaimRulesRule(),
         new MappingRule(),
         new CorsRule(),
     ];

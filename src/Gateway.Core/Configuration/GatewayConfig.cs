@@ -13,6 +13,9 @@ public sealed record GatewayConfig
 
     public AuthorizerConfig? Authorizer { get; init; }
 
+    /// <summary>Named authorizers, which paths select with <c>auth: "name"</c> or a list of names.</summary>
+    public IReadOnlyList<AuthorizerConfig> Authorizers { get; init; } = [];
+
     /// <summary>Global variables, read by <c>$config.NAME</c> mappings after the route's own.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 

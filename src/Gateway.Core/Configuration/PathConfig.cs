@@ -10,7 +10,17 @@ public sealed record PathConfig
     /// <summary>The route template: literal segments, <c>{name}</c>, and a trailing <c>{.+}</c>.</summary>
     public required string Path { get; init; }
 
+    /// <summary>True when the route needs a token: <c>auth</c> is true, a name or a list of names.</summary>
     public bool Auth { get; init; }
+
+    /// <summary>
+    /// The named authorizers of <c>auth: "name"</c> or <c>auth: ["a", "b"]</c> (a token satisfying any one is
+    /// accepted); empty with <see cref="Auth"/> true means the config's <c>authorizer</c>.
+    /// </summary>
+    public IReadOnlyList<string> AuthorizerNames { get; init; } = [];
+
+    /// <summary>Claim rules checked after the token is accepted.</summary>
+    public AuthorizationConfig? Authorization { get; init; }
 
     public IntegrationConfig? Integration { get; init; }
 

@@ -1,4 +1,5 @@
 using FunctionGateway.Authorization;
+using FunctionGateway.Errors;
 
 namespace FunctionGateway.Engine;
 
@@ -7,13 +8,15 @@ internal static class Challenge
 {
     public static string Bearer(AuthorizationOutcome outcome)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
         // RFC 6750 3.1: no error code when the request carried no token at all.
         if (!outcome.TokenPresented)
         {
             return "Bearer";
         }
 
-        return $"Bearer error=\"invalid_token\", error_description=\"{Quote(outcome.Reason ?? outcome.Error!.Message)}\"";
+        var error = ReferenceEquals(outcome.Error, GatewayErrors.InsufficientScope) ? "insufficient_scope" : "invalid_token";
+        return $"Bearer error=\"{error}\", error_description=\"{Quote(outcome.Reason ?? outcome.Error!.Message)}\"";
     }
 
     // error_description allows printable ASCII except '"' and '\' (RFC 6750 3).

@@ -72,6 +72,11 @@ public static class GatewayErrors
         "The token was signed with another secret or key than the authorizer's.",
         "Compare the gateway's secret or key source with the one the issuer signs with.");
 
+    public static readonly GatewayError InsufficientScope = new("ERR_INSUFFICIENT_SCOPE", 403,
+        "Token does not grant access to this route",
+        "The token is valid but fails the route's claim rules (authorization.require_all / require_any).",
+        "Decode the token and compare its claims (often 'scope', 'scp' or 'roles') with the route's authorization rules.");
+
     // Gateway errors.
     public static readonly GatewayError NoMatch = new("ERR_NO_ROUTE", 404,
         "No match found.",
@@ -108,7 +113,7 @@ public static class GatewayErrors
     [
         TokenMissing, AuthFailed, AlgorithmNotAllowed, JweDecryptionFailed, JweInvalid, TokenExpired,
         ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwksMultipleMatchingKeys, JwsInvalid,
-        SignatureVerificationFailed, NoMatch, BadPath, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
+        SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
         ConfigUnavailable,
     ];
 }

@@ -9,7 +9,7 @@ namespace FunctionGateway.Model;
 public sealed class GatewayRoute : IRoutable
 {
     internal GatewayRoute(int index, PathConfig config, RouteMethod method, RouteTemplate template,
-        JwtAuthorizer? authorizer, IIntegration integration)
+        RouteAuthorizer? authorizer, IIntegration integration)
     {
         Index = index;
         Config = config;
@@ -30,7 +30,7 @@ public sealed class GatewayRoute : IRoutable
 
     public bool RequiresAuth => Authorizer is not null;
 
-    internal JwtAuthorizer? Authorizer { get; }
+    internal RouteAuthorizer? Authorizer { get; }
 
     internal IIntegration Integration { get; }
 

@@ -4,15 +4,20 @@ using FunctionGateway.Cors;
 using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionGateway.Model;
 
 /// <summary>Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.</summary>
-public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider)
+public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
 {
+    private readonly ILogger _authorizationLog = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FunctionGateway.Authorization");
+
     internal GatewayRuntime Build(GatewayConfig config, ConfigVersion version)
     {
-        var authorizer = config.Authorizer is null ? null : new JwtAuthorizer(config.Authorizer, timeProvider);
+        // Built once per config version: a reload gets new authorizers, with empty token caches.
+        var authorizers = BuildAuthorizers(config);
         var upstreams = config.Servers.ToDictionary(s => s.Alias, s => new Upstream(s), StringComparer.Ordinal);
         var routes = new List<GatewayRoute>(config.Paths.Count);
         for (var i = 0; i < config.Paths.Count; i++)
@@ -24,13 +29,39 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
                 throw new InvalidOperationException($"paths[{i}] was not validated before the runtime was built.");
             }
 
-            routes.Add(new GatewayRoute(i, path, method, template!, path.Auth ? authorizer : null,
+            routes.Add(new GatewayRoute(i, path, method, template!, path.Auth ? BuildRouteAuthorizer(path, authorizers) : null,
                 BuildIntegration(path, config, upstreams)));
         }
 
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
             config.Cors is null ? null : new CorsPolicy(config.Cors));
     }
+
+    private Dictionary<string, JwtAuthorizer> BuildAuthorizers(GatewayConfig config)
+    {
+        var authorizers = new Dictionary<string, JwtAuthorizer>(StringComparer.Ordinal);
+        foreach (var authorizer in config.Authorizers.Prepend(config.Authorizer))
+        {
+            if (authorizer is not null)
+            {
+                authorizers[authorizer.Name ?? DefaultAuthorizer] = new JwtAuthorizer(authorizer, BuildKeySource(authorizer), timeProvider);
+            }
+        }
+
+        return authorizers;
+    }
+
+    private ISigningKeySource BuildKeySource(AuthorizerConfig authorizer) =>
+        authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
+            ? new RemoteKeySource(authorizer, _authorizationLog)
+            : StaticKeySource.For(authorizer);
+
+    private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>
+        new(path.AuthorizerNames.Count == 0 ? [authorizers[DefaultAuthorizer]] : [.. path.AuthorizerNames.Select(n => authorizers[n])],
+            path.Authorization is { RequireAll.Count: > 0 } or { RequireAny.Count: > 0 } ? new ClaimRuleSet(path.Authorization) : null);
+
+    // Not a valid name in "authorizers" (the validator refuses it), so it cannot collide with one.
+    private const string DefaultAuthorizer = "";
 
     private IIntegration BuildIntegration(PathConfig path, GatewayConfig config, Dictionary<string, Upstream> upstreams)
     {

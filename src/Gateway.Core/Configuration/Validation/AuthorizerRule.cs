@@ -1,70 +1,114 @@
 using System.Text;
+using FunctionGateway.Authorization;
 
 namespace FunctionGateway.Configuration.Validation;
 
-/// <summary>The authorizer is a usable JWT authorizer, and every <c>auth: true</c> path has one.</summary>
+/// <summary>Every authorizer (the default one and the named ones) can verify tokens: its algorithms, keys and claims.</summary>
 internal sealed class AuthorizerRule : IConfigRule
 {
-    // RFC 7518 3.2: an HMAC key must be at least as long as the hash it feeds.
-    private static readonly Dictionary<string, int> MinimumSecretBytes = new(StringComparer.Ordinal)
-    {
-        ["HS256"] = 32,
-        ["HS384"] = 48,
-        ["HS512"] = 64,
-    };
-
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
-        if (config.Authorizer is { } authorizer)
+        foreach (var authorizer in config.Authorizers.Prepend(config.Authorizer))
         {
-            CheckAuthorizer(authorizer, issues);
-        }
-        else
-        {
-            for (var i = 0; i < config.Paths.Count; i++)
+            if (authorizer is not null)
             {
-                if (config.Paths[i].Auth)
-                {
-                    issues.Add(new ConfigIssue($"paths[{i}].auth", "is true but the config has no 'authorizer'"));
-                }
+                CheckAuthorizer(authorizer, issues);
             }
         }
     }
 
     private static void CheckAuthorizer(AuthorizerConfig authorizer, List<ConfigIssue> issues)
     {
+        var at = authorizer.Location;
         if (authorizer.Type != AuthorizerConfig.JwtType)
         {
-            issues.Add(new ConfigIssue("authorizer.type", $"unknown authorizer type '{authorizer.Type}'; use 'jwt'"));
+            issues.Add(new ConfigIssue($"{at}.type", $"unknown authorizer type '{authorizer.Type}'; use 'jwt'"));
             return;
         }
 
-        var algorithm = authorizer.Algorithm ?? "HS256";
-        if (!MinimumSecretBytes.TryGetValue(algorithm, out var minimum))
+        var algorithms = JwtAlgorithms.Effective(authorizer.Algorithms);
+        if (!CheckAlgorithms(authorizer, algorithms, issues))
         {
-            issues.Add(new ConfigIssue("authorizer.algorithm", $"unsupported algorithm '{algorithm}'; use HS256, HS384 or HS512"));
             return;
         }
 
+        if (JwtAlgorithms.IsHmac(algorithms[0]))
+        {
+            CheckSecret(authorizer, algorithms, issues);
+        }
+        else
+        {
+            KeySourceCheck.Check(authorizer, algorithms, issues);
+        }
+
+        CheckNonEmpty(authorizer.Issuers, $"{at}.issuer", "omit it to accept any issuer", issues);
+        CheckNonEmpty(authorizer.Audiences, $"{at}.audience", "omit it to accept any audience", issues);
+        if (authorizer.Subject is { Length: 0 })
+        {
+            issues.Add(new ConfigIssue($"{at}.subject", "must not be empty; omit it to accept any subject"));
+        }
+
+        TokenSourceCheck.Check(authorizer, issues);
+    }
+
+    private static bool CheckAlgorithms(AuthorizerConfig authorizer, IReadOnlyList<string> algorithms, List<ConfigIssue> issues)
+    {
+        var at = authorizer.Algorithms.Count > 1 ? $"{authorizer.Location}.algorithms" : $"{authorizer.Location}.algorithm";
+
+        var valid = true;
+        foreach (var algorithm in algorithms)
+        {
+            if (!JwtAlgorithms.IsHmac(algorithm) && !JwtAlgorithms.PublicKey.Contains(algorithm))
+            {
+                issues.Add(new ConfigIssue(at, algorithm.Equals("none", StringComparison.OrdinalIgnoreCase)
+                    ? "'none' is never accepted: unsigned tokens prove nothing"
+                    : algorithm == "EdDSA"
+                        ? "EdDSA is not supported by the gateway's token library; use ES256 or RS256"
+                        : $"unsupported algorithm '{algorithm}'; use HS256/384/512, RS256/384/512, PS256/384/512 or ES256/384/512"));
+                valid = false;
+            }
+        }
+
+        if (valid && algorithms.Any(JwtAlgorithms.IsHmac) && !algorithms.All(JwtAlgorithms.IsHmac))
+        {
+            issues.Add(new ConfigIssue(at,
+                "mixes HMAC (HS*) and public-key algorithms, which lets a public key be used as an HMAC secret; use two authorizers"));
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    private static void CheckSecret(AuthorizerConfig authorizer, IReadOnlyList<string> algorithms, List<ConfigIssue> issues)
+    {
+        var at = authorizer.Location;
+        foreach (var (key, value) in new[] { ("jwks", authorizer.Jwks), ("jwks_uri", authorizer.JwksUri), ("openid_configuration_uri", authorizer.OpenIdConfigurationUri) })
+        {
+            if (value is not null)
+            {
+                issues.Add(new ConfigIssue($"{at}.{key}",
+                    $"is a public-key source, but {string.Join("/", algorithms)} verifies with 'secret'; set 'algorithms' to RS256, ES256... or remove it"));
+            }
+        }
+
+        var minimum = algorithms.Max(a => JwtAlgorithms.Hmac[a]);
         if (string.IsNullOrEmpty(authorizer.Secret))
         {
-            issues.Add(new ConfigIssue("authorizer.secret", $"is required for {algorithm}; use a reference such as '$secret.JWT_SECRET'"));
+            issues.Add(new ConfigIssue($"{at}.secret", $"is required for {string.Join("/", algorithms)}; use a reference such as '$secret.JWT_SECRET'"));
         }
         else if (Encoding.UTF8.GetByteCount(authorizer.Secret) < minimum)
         {
             // The length only: the value is a secret.
-            issues.Add(new ConfigIssue("authorizer.secret",
-                $"is {Encoding.UTF8.GetByteCount(authorizer.Secret)} bytes; {algorithm} needs a secret of at least {minimum} bytes"));
+            issues.Add(new ConfigIssue($"{at}.secret",
+                $"is {Encoding.UTF8.GetByteCount(authorizer.Secret)} bytes; {string.Join("/", algorithms)} needs a secret of at least {minimum} bytes"));
         }
+    }
 
-        if (authorizer.Issuer is { Length: 0 })
+    private static void CheckNonEmpty(IReadOnlyList<string> values, string location, string hint, List<ConfigIssue> issues)
+    {
+        if (values.Any(v => v.Length == 0))
         {
-            issues.Add(new ConfigIssue("authorizer.issuer", "must not be empty; omit it to accept any issuer"));
-        }
-
-        if (authorizer.Audience is { Length: 0 })
-        {
-            issues.Add(new ConfigIssue("authorizer.audience", "must not be empty; omit it to accept any audience"));
+            issues.Add(new ConfigIssue(location, $"must not be empty; {hint}"));
         }
     }
 }

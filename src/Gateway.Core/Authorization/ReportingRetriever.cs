@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace FunctionGateway.Authorization;
+
+/// <summary>
+/// Logs each key fetch of a <see cref="ConfigurationManager{T}"/> and remembers the last failure, which the
+/// manager itself only hides behind "keeping the current configuration".
+/// </summary>
+internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectConfiguration> inner, string authorizer, ILogger logger)
+    : IConfigurationRetriever<OpenIdConnectConfiguration>
+{
+    public string? LastFailure { get; private set; }
+
+    public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
+    {
+        try
+        {
+            var configuration = await inner.GetConfigurationAsync(address, retriever, cancel).ConfigureAwait(false);
+            if (configuration.SigningKeys.Count == 0)
+            {
+                throw new InvalidOperationException("the key set has no usable signing key");
+            }
+
+            LastFailure = null;
+            AuthorizationLog.KeysFetched(logger, authorizer, address, configuration.SigningKeys.Count);
+            return configuration;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LastFailure = Describe(e);
+            AuthorizationLog.KeyFetchFailed(logger, authorizer, address, LastFailure);
+            throw;
+        }
+    }
+
+    // The innermost message says what went wrong (refused connection, 500, bad JSON); IdentityModel's own
+    // wrappers add nothing but their IDX numbers.
+    private static string Describe(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return $"{e.GetType().Name}: {e.Message}";
+    }
+}

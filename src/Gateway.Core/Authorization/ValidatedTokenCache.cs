@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+
+namespace FunctionGateway.Authorization;
+
+/// <summary>
+/// Tokens one authorizer has accepted, keyed on the whole token, so that a client sending the same token again
+/// skips the signature check. An entry never outlives the token's <c>exp</c> nor <see cref="MaxAge"/>, and the
+/// whole cache is dropped when the authorizer's keys change (a config change builds a new authorizer).
+/// </summary>
+internal sealed class ValidatedTokenCache(TimeProvider timeProvider, int capacity = ValidatedTokenCache.DefaultCapacity)
+{
+    /// <summary>Entries per authorizer; 0 turns the cache off (the benchmarks measure a first sight that way).</summary>
+    public const int DefaultCapacity = 10_000;
+
+    /// <summary>How long an accepted token is trusted without a new check, however long it lives.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private KeySet? _keys;
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public bool TryGet(string token, KeySet keys, out AuthorizationOutcome? outcome)
+    {
+        outcome = null;
+        if (!ReferenceEquals(Volatile.Read(ref _keys), keys))
+        {
+            Flush(keys);
+            return false;
+        }
+
+        if (!_entries.TryGetValue(token, out var entry))
+        {
+            return false;
+        }
+
+        if (timeProvider.GetUtcNow() >= entry.ValidUntil)
+        {
+            if (_entries.TryRemove(token, out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
+
+            return false;
+        }
+
+        outcome = entry.Outcome;
+        return true;
+    }
+
+    /// <summary>Remembers an accepted token, unless the keys it was checked with are no longer current.</summary>
+    public void Add(string token, KeySet keys, AuthorizationOutcome outcome, DateTimeOffset? expires)
+    {
+        if (capacity == 0 || !ReferenceEquals(Volatile.Read(ref _keys), keys))
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var until = now + MaxAge;
+        if (expires is { } exp && exp < until)
+        {
+            until = exp;
+        }
+
+        if (until <= now)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref _count) >= capacity)
+        {
+            Trim(now);
+        }
+
+        if (_entries.TryAdd(token, new Entry(outcome, until)))
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+
+    private void Flush(KeySet keys)
+    {
+        Volatile.Write(ref _keys, keys);
+        _entries.Clear();
+        Volatile.Write(ref _count, 0);
+    }
+
+    // Expired entries go first; if the cache is still full, all go: a burst of new tokens costs one
+    // signature check each again, never unbounded memory.
+    private void Trim(DateTimeOffset now)
+    {
+        foreach (var (token, entry) in _entries)
+        {
+            if (now >= entry.ValidUntil)
+            {
+                _entries.TryRemove(token, out _);
+            }
+        }
+
+        if (_entries.Count >= capacity)
+        {
+            _entries.Clear();
+        }
+
+        Volatile.Write(ref _count, _entries.Count);
+    }
+
+    private sealed record Entry(AuthorizationOutcome Outcome, DateTimeOffset ValidUntil);
+}
