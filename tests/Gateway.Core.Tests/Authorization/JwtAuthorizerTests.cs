@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunctionGateway.Authorization;
 using Microsoft.AspNetCore.Http;
+using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Authorization;
 

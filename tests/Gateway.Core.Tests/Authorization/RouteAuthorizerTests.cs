@@ -3,6 +3,7 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Errors;
 using Microsoft.AspNetCore.Http;
+using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Authorization;
 

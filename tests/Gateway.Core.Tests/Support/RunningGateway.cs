@@ -46,6 +46,17 @@ internal sealed class RunningGateway : IAsyncDisposable
         return new RunningGateway(app, logs);
     }
 
+    public Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
