@@ -43,10 +43,20 @@ internal static class ServeCommand
             builder.Services.AddGatewayConfigSources(builder.Configuration);
         });
 
+        var settings = GatewaySettings.Read(app.Configuration);
+        foreach (var problem in settings.Problems)
+        {
+            await console.Error.WriteLineAsync(problem);
+        }
+
+        if (settings.Problems.Count > 0)
+        {
+            return 1;
+        }
+
         if (configFile is null)
         {
-            var settings = GatewaySettings.Read(app.Configuration);
-            if (!settings.HasBlob && settings.Problems.Count == 0)
+            if (!settings.HasBlob)
             {
                 await console.Error.WriteLineAsync(
                     $"No config: pass --config <file>, or set {GatewaySettings.BlobUriKey} (environment: Gateway__Config__BlobUri), " +

@@ -56,7 +56,10 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
 
         if (settings.BlobUri is { } blobUri)
         {
-            return new BlobConfigSource(new BlobClient(blobUri, new DefaultAzureCredential(), WithBoundedRetries(new BlobClientOptions())));
+            // A SAS URL carries its own authorization; anything else is read as the app's identity.
+            return new BlobConfigSource(blobUri.Query.Contains("sig=", StringComparison.Ordinal)
+                ? new BlobClient(blobUri, WithBoundedRetries(new BlobClientOptions()))
+                : new BlobClient(blobUri, new DefaultAzureCredential(), WithBoundedRetries(new BlobClientOptions())));
         }
 
         if (settings.ConnectionString is { } connectionString)

@@ -83,12 +83,15 @@ public sealed record GatewaySettings
             return null;
         }
 
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
         {
             return uri;
         }
 
-        problems.Add($"{key} is '{value}': expected an absolute https:// URI");
+        // A SAS URL's query is a credential: never echo it, since this message becomes the 503's detail.
+        var query = value.IndexOf('?', StringComparison.Ordinal);
+        var shown = query < 0 ? value : value[..query] + "?(query hidden)";
+        problems.Add($"{key} is '{shown}': expected an absolute https:// URI");
         return null;
     }
 
