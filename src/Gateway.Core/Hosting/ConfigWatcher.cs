@@ -1,5 +1,6 @@
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
+using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace FunctionGateway.Hosting;
 /// yet, the cause goes to <see cref="GatewayRuntimeHolder.ReportUnavailable"/> so requests get a 503 naming it.
 /// </summary>
 public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
-    ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger) : BackgroundService
+    ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile ConfigWatcherStatus _status = new() { Source = source.Name };
@@ -23,6 +24,10 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     private string? _servedText;
     private string? _servedTag;
     private string? _seenTag;
+
+    // The served version's secrets as last read, and when: a refresh reloads only when they changed.
+    private byte[]? _secretsFingerprint;
+    private DateTimeOffset _secretsCheckedAt;
 
     public ConfigWatcherStatus Status => _status;
 
@@ -105,22 +110,30 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
         _status = _status with { LastCheckedAt = now, SourceError = null };
         if (snapshot is null)
         {
-            if (!SecretsDue(now))
+            if (_servedText is null || !SecretsDue(now) || !await SecretsChangedAsync(now, cancellationToken))
             {
                 return null;
             }
 
-            snapshot = new ConfigSnapshot(_servedText!, _servedTag!);
+            snapshot = new ConfigSnapshot(_servedText, _servedTag!);
         }
 
         return await LoadAsync(snapshot, now, cancellationToken);
     }
 
-    private bool SecretsDue(DateTimeOffset now) =>
-        _servedText is not null
-        && options.SecretRefreshInterval > TimeSpan.Zero
-        && _status.References.Any(r => r.Kind == ConfigReferenceKind.Secret)
-        && now - _status.LoadedAt >= options.SecretRefreshInterval;
+    private bool RefreshesSecrets => options.SecretRefreshInterval > TimeSpan.Zero && SecretNames().Any();
+
+    private bool SecretsDue(DateTimeOffset now) => RefreshesSecrets && now - _secretsCheckedAt >= options.SecretRefreshInterval;
+
+    private async Task<bool> SecretsChangedAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _secretsCheckedAt = now;
+        var fingerprint = await SecretsFingerprint.ComputeAsync(secrets, SecretNames(), cancellationToken);
+        return fingerprint is not null && (_secretsFingerprint is null || !fingerprint.AsSpan().SequenceEqual(_secretsFingerprint));
+    }
+
+    private IEnumerable<string> SecretNames() =>
+        _status.References.Where(r => r.Kind == ConfigReferenceKind.Secret).Select(r => r.Name);
 
     private async Task<ConfigLoadResult> LoadAsync(ConfigSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -135,6 +148,14 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
             holder.Publish(runtime);
             (_servedText, _servedTag, _seenTag) = (snapshot.Text, snapshot.Tag, snapshot.Tag);
             _status = _status with { Tag = snapshot.Tag, LoadedAt = runtime.Version.LoadedAt, References = result.References };
+            if (RefreshesSecrets)
+            {
+                // Read after the load: a secret rotated in between is taken for the loaded value until
+                // the next change, a window of one round trip to the vault.
+                _secretsFingerprint = await SecretsFingerprint.ComputeAsync(secrets, SecretNames(), cancellationToken);
+                _secretsCheckedAt = now;
+            }
+
             var routeCount = runtime.Routes.InPriorityOrder().Count();
             HostingLog.ConfigLoaded(logger, source.Name, snapshot.Tag, routeCount);
             return result;

@@ -50,6 +50,23 @@ public sealed class SecretReloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CheckAsync_SecretsUnchangedAtRefresh_KeepsSameRuntime()
+    {
+        _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
+        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        using var _ = services;
+        await watcher.CheckAsync(CancellationToken.None);
+        var loaded = Holder(services).Current;
+        var readsAfterLoad = _vault.Requests.Count;
+
+        await Task.Delay(20);
+        await watcher.CheckAsync(CancellationToken.None);
+
+        Assert.Same(loaded, Holder(services).Current);
+        Assert.True(_vault.Requests.Count > readsAfterLoad, "the refresh did not read the vault");
+    }
+
+    [Fact]
     public async Task CheckAsync_RefreshDisabled_KeepsValueUntilConfigChanges()
     {
         _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
@@ -105,7 +122,7 @@ public sealed class SecretReloadTests : IAsyncLifetime
         var secrets = new KeyVaultSecretSource(_vault.CreateClient(), new ConfigurationBuilder().Build(), TimeProvider.System,
             NullLogger<KeyVaultSecretSource>.Instance, TimeSpan.FromSeconds(5));
         var services = EngineServices.Create(secrets);
-        var watcher = new ConfigWatcher(new FileConfigSource(_configFile), services.Loader(), Holder(services),
+        var watcher = new ConfigWatcher(new FileConfigSource(_configFile), services.Loader(), Holder(services), secrets,
             new ConfigWatcherOptions { SecretRefreshInterval = refresh }, TimeProvider.System, NullLogger<ConfigWatcher>.Instance);
         return (services, watcher);
     }
