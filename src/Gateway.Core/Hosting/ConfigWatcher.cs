@@ -68,6 +68,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 #pragma warning restore CA1031
             {
                 HostingLog.CheckFailed(logger, source.Name, ex);
+                holder.ReportUnavailable($"loading the config from {source.Name} failed unexpectedly ({ex.GetType().Name}); see the log");
             }
 
             try

@@ -57,8 +57,9 @@ public sealed class KeyVaultSecretSource : ISecretSource
                 Record(name, vaultName, SecretState.Ok, "Key Vault", null);
                 return value;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // Our overall timeout, or the client's own network timeout after its retries.
                 failure = $"no answer within {_timeout.TotalSeconds:0.#} s";
             }
         }

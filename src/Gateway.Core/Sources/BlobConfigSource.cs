@@ -43,6 +43,11 @@ public sealed class BlobConfigSource(BlobClient blob) : IConfigSource
             var text = await reader.ReadToEndAsync(cancellationToken);
             return new ConfigSnapshot(text, result.Details.ETag.ToString());
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's network timeout, after its retries: storage accepted the connection but did not answer.
+            throw new ConfigSourceException($"cannot read {Name}: storage did not answer in time ({FirstLine(ex.Message)})", ex);
+        }
         catch (RequestFailedException ex) when (ex.Status == 304)
         {
             return null;

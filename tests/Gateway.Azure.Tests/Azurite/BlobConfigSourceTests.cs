@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using FunctionGateway.Sources;
 
@@ -76,6 +79,25 @@ public sealed class BlobConfigSourceTests
         var error = await Assert.ThrowsAsync<ConfigSourceException>(() => new BlobConfigSource(blob).ReadAsync(null, CancellationToken.None));
 
         Assert.Equal($"cannot read blob '{blob.Uri}': the container does not exist (404 ContainerNotFound)", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StorageDoesNotAnswer_ThrowsWithinNetworkTimeout()
+    {
+        // Accepts connections and never answers.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(1);
+        var blob = new BlobClient(new Uri($"http://127.0.0.1:{port}/devstoreaccount1/gateway/gateway.json"), options);
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ConfigSourceException>(() => new BlobConfigSource(blob).ReadAsync(null, CancellationToken.None));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.StartsWith($"cannot read blob 'http://127.0.0.1:{port}/devstoreaccount1/gateway/gateway.json': storage did not answer in time (", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
