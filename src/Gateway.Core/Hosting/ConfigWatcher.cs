@@ -174,8 +174,10 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
             _seenTag = snapshot.Tag;
         }
 
-        holder.ReportUnavailable($"{source.Name} version {snapshot.Tag} is not a valid gateway config: " +
-            errors[0] + (errors.Count > 1 ? $" (and {errors.Count - 1} more error(s); see the log)" : ""));
+        holder.ReportUnavailable(errors.Count == 0
+            ? $"{source.Name} version {snapshot.Tag} is not a valid gateway config; see the log"
+            : $"{source.Name} version {snapshot.Tag} is not a valid gateway config: " +
+              errors[0] + (errors.Count > 1 ? $" (and {errors.Count - 1} more error(s); see the log)" : ""));
         return result;
     }
 

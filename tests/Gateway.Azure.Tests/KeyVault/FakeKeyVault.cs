@@ -37,6 +37,9 @@ internal sealed class FakeKeyVault : IAsyncDisposable
     /// <summary>When set, requests hang until the client gives up: a vault that does not answer.</summary>
     public bool Hang { get; set; }
 
+    /// <summary>When set, authenticated reads are refused: an identity without the 'get' permission.</summary>
+    public bool Forbidden { get; set; }
+
     public static async Task<FakeKeyVault> StartAsync()
     {
         var certificate = TestCertificate.Create();
@@ -98,6 +101,12 @@ internal sealed class FakeKeyVault : IAsyncDisposable
         if (!HttpMethods.IsGet(request.Method) || segments.Length is < 2 or > 3 || segments[0] != "secrets" || !request.Query.ContainsKey("api-version"))
         {
             await WriteErrorAsync(context, 400, "BadParameter", "The request is not a secret read.");
+            return;
+        }
+
+        if (Forbidden)
+        {
+            await WriteErrorAsync(context, 403, "Forbidden", "The user, group or application does not have secrets get permission.");
             return;
         }
 

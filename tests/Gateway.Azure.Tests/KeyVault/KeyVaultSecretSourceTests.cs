@@ -98,6 +98,18 @@ public sealed class KeyVaultSecretSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetSecretAsync_IdentityWithoutGetPermission_FailsNamingPermission()
+    {
+        _vault.Secrets["JWT-SECRET"] = "unreadable";
+        _vault.Forbidden = true;
+        var source = CreateSource();
+
+        var error = await Assert.ThrowsAsync<SecretSourceException>(() => source.GetSecretAsync("JWT_SECRET", CancellationToken.None).AsTask());
+
+        Assert.Equal($"Key Vault '{_vault.Uri}' could not be read for secret 'JWT-SECRET': the vault answered 403 Forbidden (the identity needs the 'get' secret permission)", error.Message);
+    }
+
+    [Fact]
     public async Task LoadAsync_VaultDownAtStart_ConfigErrorNamesVaultAndSecret()
     {
         var source = CreateSource();
