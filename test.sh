@@ -6,10 +6,34 @@ cd "$(dirname "$0")"
 
 configuration=${CONFIGURATION:-Release}
 log_dir=$(mktemp -d)
-trap 'rm -rf "$log_dir"' EXIT
+azurite_dir=$(mktemp -d)
+azurite_pid=
+cleanup() {
+  if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
+  rm -rf "$log_dir" "$azurite_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "==> Building ($configuration)"
 dotnet build FunctionGateway.sln -c "$configuration" -nologo -v quiet
+
+# Azurite (the Azure Storage emulator) from the committed lock file, on a free loopback port, for the
+# blob config tests; stopped by the trap above however the tests end.
+echo "==> Starting Azurite"
+(cd tools/azurite && npm ci --no-audit --no-fund --loglevel=error)
+blob_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+tools/azurite/node_modules/.bin/azurite-blob --blobHost 127.0.0.1 --blobPort "$blob_port" --location "$azurite_dir" \
+  --skipApiVersionCheck --loose --silent --disableTelemetry >"$log_dir/azurite.log" 2>&1 &
+azurite_pid=$!
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null; then break; fi
+  kill -0 "$azurite_pid" 2>/dev/null || { cat "$log_dir/azurite.log" >&2; echo "Azurite exited before listening on port $blob_port" >&2; exit 1; }
+  sleep 0.2
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null || { echo "Azurite is not listening on port $blob_port after 20 s" >&2; exit 1; }
+# Azurite's well-known development account and key (public, emulator only).
+export GATEWAY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 
 passed=0 failed=0 skipped=0 status=0
 for project in tests/*/*.csproj; do

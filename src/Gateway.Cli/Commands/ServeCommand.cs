@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;
@@ -7,50 +8,90 @@ using Microsoft.Extensions.Hosting;
 
 namespace FunctionGateway.Cli.Commands;
 
-/// <summary><c>gateway serve --config &lt;file&gt; [--urls &lt;url&gt;]</c>: the engine on Kestrel, without Azure.</summary>
+/// <summary>
+/// <c>gateway serve [--config &lt;file&gt;] [--urls &lt;url&gt;]</c>: the engine on Kestrel. The config comes from
+/// the file, or without <c>--config</c> from the <c>Gateway:Config:*</c> settings (a blob), and is reloaded on change.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config", "-c") { Description = "The gateway config file (JSON).", Required = true };
+        var config = new Option<FileInfo?>("--config", "-c")
+        {
+            Description = "The gateway config file (JSON). Without it, the config blob named by the Gateway__Config__* settings.",
+        };
         var urls = new Option<string[]>("--urls")
         {
             Description = $"URLs to listen on, separated by ';' (default {StandaloneGateway.DefaultUrl}).",
             DefaultValueFactory = _ => [StandaloneGateway.DefaultUrl],
         };
-        var command = new Command("serve", "Serve a config on Kestrel.") { config, urls };
+        var command = new Command("serve", "Serve a config on Kestrel, reloading it when it changes.") { config, urls };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetRequiredValue(config), result.GetRequiredValue(urls), result.InvocationConfiguration, cancellationToken));
+            result.GetValue(config), result.GetRequiredValue(urls), result.InvocationConfiguration, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo configFile, string[] urls, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo? configFile, string[] urls, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var app = StandaloneGateway.Build(urls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries)));
-        var publisher = app.Services.GetRequiredService<ConfigPublisher>();
-        var source = new FileConfigSource(configFile.FullName);
-        try
+        var app = StandaloneGateway.Build(urls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries)), configure: builder =>
         {
-            var result = await publisher.LoadAsync(source, currentTag: null, cancellationToken);
-            foreach (var issue in result!.Issues)
+            if (configFile is not null)
             {
-                await console.Error.WriteLineAsync(issue.ToString());
+                builder.Services.AddSingleton<IConfigSource>(new FileConfigSource(configFile.FullName));
             }
 
-            if (result.Runtime is null)
+            builder.Services.AddGatewayConfigSources(builder.Configuration);
+        });
+
+        var settings = GatewaySettings.Read(app.Configuration);
+        foreach (var problem in settings.Problems)
+        {
+            await console.Error.WriteLineAsync(problem);
+        }
+
+        if (settings.Problems.Count > 0)
+        {
+            return 1;
+        }
+
+        if (configFile is null)
+        {
+            if (!settings.HasBlob)
             {
-                await console.Error.WriteLineAsync($"{source.Name} is not a valid gateway config ({result.Errors.Count()} error(s)); nothing served.");
+                await console.Error.WriteLineAsync(
+                    $"No config: pass --config <file>, or set {GatewaySettings.BlobUriKey} (environment: Gateway__Config__BlobUri), " +
+                    $"or {GatewaySettings.ConnectionStringKey} with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}.");
                 return 1;
             }
         }
-        catch (ConfigSourceException ex)
+        else if (!await LoadFileAsync(app, console, cancellationToken))
         {
-            await console.Error.WriteLineAsync(ex.Message);
             return 1;
         }
 
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    // A config file given on the command line must be valid at start: fail fast rather than serve 503s.
+    private static async Task<bool> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
+    {
+        var watcher = app.Services.GetRequiredService<ConfigWatcher>();
+        var result = await watcher.CheckAsync(cancellationToken);
+        foreach (var issue in result?.Issues ?? [])
+        {
+            await console.Error.WriteLineAsync(issue.ToString());
+        }
+
+        if (app.Services.GetRequiredService<GatewayRuntimeHolder>().Current is not null)
+        {
+            return true;
+        }
+
+        var status = watcher.Status;
+        await console.Error.WriteLineAsync(status.SourceError
+            ?? $"{status.Source} is not a valid gateway config ({result?.Errors.Count() ?? 0} error(s)); nothing served.");
+        return false;
     }
 }

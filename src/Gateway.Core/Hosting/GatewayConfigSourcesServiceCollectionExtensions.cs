@@ -1,0 +1,92 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Azure.Storage.Blobs;
+using FunctionGateway.Hosting;
+using FunctionGateway.Secrets;
+using FunctionGateway.Sources;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class GatewayConfigSourcesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers where config and secrets come from, per the <c>Gateway:*</c> settings: Key Vault secrets when
+    /// <c>Gateway:KeyVault:Uri</c> is set, the config blob (<c>Gateway:Config:BlobUri</c>, or a connection
+    /// string with container and blob), the watcher that polls it, and the status endpoint when
+    /// <c>Gateway:Status:Path</c> is set. Call after <c>AddGatewayEngine</c>. A config source registered before
+    /// this call (a file for <c>gateway serve --config</c>) is kept.
+    /// </summary>
+    public static IServiceCollection AddGatewayConfigSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = GatewaySettings.Read(configuration);
+
+        if (settings.KeyVaultUri is { } vaultUri)
+        {
+            services.Replace(ServiceDescriptor.Singleton<ISecretSource>(sp => new KeyVaultSecretSource(
+                new SecretClient(vaultUri, new DefaultAzureCredential(), WithBoundedRetries(new SecretClientOptions())),
+                configuration,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<KeyVaultSecretSource>>())));
+        }
+
+        services.TryAddSingleton(_ => CreateSource(settings));
+        services.TryAddSingleton(settings.Watcher);
+        services.TryAddSingleton<ConfigWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
+        if (settings.StatusPath is { } statusPath)
+        {
+            services.AddSingleton<IStartupFilter>(new GatewayStatusStartupFilter(statusPath));
+        }
+
+        return services;
+    }
+
+    private static IConfigSource CreateSource(GatewaySettings settings)
+    {
+        if (settings.Problems.Count > 0)
+        {
+            return new UnconfiguredConfigSource(string.Join("; ", settings.Problems));
+        }
+
+        if (settings.BlobUri is { } blobUri)
+        {
+            // A SAS URL carries its own authorization; anything else is read as the app's identity.
+            return new BlobConfigSource(blobUri.Query.Contains("sig=", StringComparison.Ordinal)
+                ? new BlobClient(blobUri, WithBoundedRetries(new BlobClientOptions()))
+                : new BlobClient(blobUri, new DefaultAzureCredential(), WithBoundedRetries(new BlobClientOptions())));
+        }
+
+        if (settings.ConnectionString is { } connectionString)
+        {
+            try
+            {
+                return new BlobConfigSource(new BlobClient(connectionString, settings.Container, settings.Blob, WithBoundedRetries(new BlobClientOptions())));
+            }
+            catch (FormatException)
+            {
+                // The message would echo the connection string, account key included.
+                return new UnconfiguredConfigSource($"{GatewaySettings.ConnectionStringKey} is not a valid storage connection string");
+            }
+        }
+
+        return new UnconfiguredConfigSource(
+            $"no config source is set: set {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
+            $"with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}");
+    }
+
+    // A poll or a config load must end well before the next one: a few quick retries, never minutes of them.
+    private static T WithBoundedRetries<T>(T options) where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
+}

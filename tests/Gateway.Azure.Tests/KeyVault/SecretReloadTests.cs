@@ -1,0 +1,131 @@
+using FunctionGateway.Azure.Tests.Hosting;
+using FunctionGateway.Engine;
+using FunctionGateway.Hosting;
+using FunctionGateway.Secrets;
+using FunctionGateway.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunctionGateway.Azure.Tests.KeyVault;
+
+/// <summary>The config watcher with Key Vault secrets: rotation without a config change, outages, late secrets.</summary>
+public sealed class SecretReloadTests : IAsyncLifetime
+{
+    private const string Config = """
+        {
+          "authorizer": { "type": "jwt", "secret": "$secret.JWT_SECRET", "algorithm": "HS256" },
+          "paths": [ { "method": "GET", "path": "/health", "response": { "status": "ok" } } ]
+        }
+        """;
+
+    private readonly string _configFile = Path.GetTempFileName();
+    private FakeKeyVault _vault = null!;
+
+    public async Task InitializeAsync()
+    {
+        _vault = await FakeKeyVault.StartAsync();
+        await File.WriteAllTextAsync(_configFile, Config);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _vault.DisposeAsync();
+        File.Delete(_configFile);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SecretRotatedAfterRefreshInterval_PublishesNewValueWithoutConfigChange()
+    {
+        _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
+        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        using var _ = services;
+        await watcher.CheckAsync(CancellationToken.None);
+
+        _vault.Secrets["JWT-SECRET"] = "rotated-signing-secret-at-least-32-bytes";
+        await Task.Delay(20);
+        await watcher.CheckAsync(CancellationToken.None);
+
+        Assert.Equal("rotated-signing-secret-at-least-32-bytes", Holder(services).Current!.Config.Authorizer!.Secret);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SecretsUnchangedAtRefresh_KeepsSameRuntime()
+    {
+        _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
+        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        using var _ = services;
+        await watcher.CheckAsync(CancellationToken.None);
+        var loaded = Holder(services).Current;
+        var readsAfterLoad = _vault.Requests.Count;
+
+        await Task.Delay(20);
+        await watcher.CheckAsync(CancellationToken.None);
+
+        Assert.Same(loaded, Holder(services).Current);
+        Assert.True(_vault.Requests.Count > readsAfterLoad, "the refresh did not read the vault");
+    }
+
+    [Fact]
+    public async Task CheckAsync_RefreshDisabled_KeepsValueUntilConfigChanges()
+    {
+        _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
+        var (services, watcher) = Create(refresh: TimeSpan.Zero);
+        using var _ = services;
+        await watcher.CheckAsync(CancellationToken.None);
+
+        _vault.Secrets["JWT-SECRET"] = "rotated-signing-secret-at-least-32-bytes";
+        await watcher.CheckAsync(CancellationToken.None);
+        var beforeEdit = Holder(services).Current!.Config.Authorizer!.Secret;
+        await File.WriteAllTextAsync(_configFile, Config + " ");
+        await watcher.CheckAsync(CancellationToken.None);
+
+        Assert.Equal("first-signing-secret-at-least-32-bytes", beforeEdit);
+        Assert.Equal("rotated-signing-secret-at-least-32-bytes", Holder(services).Current!.Config.Authorizer!.Secret);
+    }
+
+    [Fact]
+    public async Task CheckAsync_VaultDownAtRefresh_KeepsServingLastGoodSecret()
+    {
+        _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
+        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        using var _ = services;
+        await watcher.CheckAsync(CancellationToken.None);
+
+        await _vault.DisposeAsync();
+        await Task.Delay(20);
+        await watcher.CheckAsync(CancellationToken.None);
+
+        Assert.Equal("first-signing-secret-at-least-32-bytes", Holder(services).Current!.Config.Authorizer!.Secret);
+        Assert.Null(watcher.Status.LastRejected);
+        Assert.Equal(SecretState.Stale, Assert.Single(((KeyVaultSecretSource)services.GetRequiredService<ISecretSource>()).States).State);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SecretMissingAtStartThenCreated_ReportsCauseThenServes()
+    {
+        var (services, watcher) = Create(refresh: TimeSpan.Zero);
+        using var _ = services;
+
+        await watcher.CheckAsync(CancellationToken.None);
+        var reason = Holder(services).UnavailableReason;
+        _vault.Secrets["JWT-SECRET"] = "late-signing-secret-at-least-32-bytes";
+        await watcher.CheckAsync(CancellationToken.None);
+
+        Assert.StartsWith($"file '{_configFile}' version ", reason, StringComparison.Ordinal);
+        Assert.Contains($"is not a valid gateway config: authorizer.secret: unresolved reference '$secret.JWT_SECRET': no secret named 'JWT_SECRET' in Key Vault '{_vault.Uri}'", reason, StringComparison.Ordinal);
+        Assert.Equal("late-signing-secret-at-least-32-bytes", Holder(services).Current!.Config.Authorizer!.Secret);
+    }
+
+    private (ServiceProvider Services, ConfigWatcher Watcher) Create(TimeSpan refresh)
+    {
+        var secrets = new KeyVaultSecretSource(_vault.CreateClient(), new ConfigurationBuilder().Build(), TimeProvider.System,
+            NullLogger<KeyVaultSecretSource>.Instance, TimeSpan.FromSeconds(5));
+        var services = EngineServices.Create(secrets);
+        var watcher = new ConfigWatcher(new FileConfigSource(_configFile), services.Loader(), Holder(services), secrets,
+            new ConfigWatcherOptions { SecretRefreshInterval = refresh }, TimeProvider.System, NullLogger<ConfigWatcher>.Instance);
+        return (services, watcher);
+    }
+
+    private static GatewayRuntimeHolder Holder(ServiceProvider services) => services.GetRequiredService<GatewayRuntimeHolder>();
+}
