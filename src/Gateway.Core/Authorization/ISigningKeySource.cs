@@ -8,4 +8,7 @@ internal interface ISigningKeySource
 
     /// <summary>Asks for fresh keys (throttled by the source) and returns the keys then in use.</summary>
     ValueTask<KeySet> RefreshAsync(CancellationToken cancellationToken);
+
+    /// <summary>The source's state, for the status endpoint.</summary>
+    KeySourceState State { get; }
 }

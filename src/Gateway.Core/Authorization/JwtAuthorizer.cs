@@ -40,6 +40,8 @@ internal sealed class JwtAuthorizer
 
     internal ValidatedTokenCache Cache { get; }
 
+    public KeySourceState KeyState => _keys.State;
+
     public ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

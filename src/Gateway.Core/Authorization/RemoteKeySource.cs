@@ -23,16 +23,18 @@ internal sealed class RemoteKeySource : ISigningKeySource
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
     private readonly ReportingRetriever _retriever;
     private readonly string _address;
+    private readonly string _kind;
     private Current? _current;
 
-    public RemoteKeySource(AuthorizerConfig config, ILogger logger)
+    public RemoteKeySource(AuthorizerConfig config, ILogger logger, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(config);
         IdentityModelSwitches.Apply();
         var discovery = config.OpenIdConfigurationUri is not null;
         _address = config.OpenIdConfigurationUri ?? config.JwksUri!;
+        _kind = discovery ? "openid_configuration_uri" : "jwks_uri";
         _retriever = new ReportingRetriever(
-            discovery ? new OpenIdConnectConfigurationRetriever() : new JwksRetriever(), config.Name ?? "authorizer", logger);
+            discovery ? new OpenIdConnectConfigurationRetriever() : new JwksRetriever(), config.Name ?? "authorizer", logger, timeProvider);
         _manager = new ConfigurationManager<OpenIdConnectConfiguration>(_address, _retriever,
             new HttpDocumentRetriever(Http) { RequireHttps = !IsLoopback(_address) })
         {
@@ -67,6 +69,10 @@ internal sealed class RemoteKeySource : ISigningKeySource
         _current = new Current(configuration, keys);
         return keys;
     }
+
+    // The query string is dropped: an address built from a $secret may carry a key there.
+    public KeySourceState State => new(_kind, _address.Split('?')[0], _current?.Keys.Keys.Count,
+        _retriever.LastFetchedAt, _retriever.LastFailure);
 
     public ValueTask<KeySet> RefreshAsync(CancellationToken cancellationToken)
     {

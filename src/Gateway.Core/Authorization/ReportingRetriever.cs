@@ -8,10 +8,12 @@ namespace FunctionGateway.Authorization;
 /// Logs each key fetch of a <see cref="ConfigurationManager{T}"/> and remembers the last failure, which the
 /// manager itself only hides behind "keeping the current configuration".
 /// </summary>
-internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectConfiguration> inner, string authorizer, ILogger logger)
-    : IConfigurationRetriever<OpenIdConnectConfiguration>
+internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectConfiguration> inner, string authorizer,
+    ILogger logger, TimeProvider timeProvider) : IConfigurationRetriever<OpenIdConnectConfiguration>
 {
     public string? LastFailure { get; private set; }
+
+    public DateTimeOffset? LastFetchedAt { get; private set; }
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
     {
@@ -24,6 +26,7 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
             }
 
             LastFailure = null;
+            LastFetchedAt = timeProvider.GetUtcNow();
             AuthorizationLog.KeysFetched(logger, authorizer, address, configuration.SigningKeys.Count);
             return configuration;
         }

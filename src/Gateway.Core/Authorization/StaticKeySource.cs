@@ -9,10 +9,16 @@ internal sealed class StaticKeySource : ISigningKeySource
 {
     private readonly KeySet _keys;
 
-    private StaticKeySource(KeySet keys) => _keys = keys;
+    private StaticKeySource(KeySet keys, string kind)
+    {
+        _keys = keys;
+        State = new KeySourceState(kind, null, keys.Keys.Count, null, keys.UnavailableReason);
+    }
+
+    public KeySourceState State { get; }
 
     public static StaticKeySource FromSecret(string secret) =>
-        new(new KeySet([new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret))], selectByKeyId: false));
+        new(new KeySet([new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret))], selectByKeyId: false), "secret");
 
     /// <summary>The validator has parsed this JWKS already; a failure here is reported as an unavailable key set all the same.</summary>
     public static StaticKeySource FromJwks(string jwks)
@@ -20,11 +26,11 @@ internal sealed class StaticKeySource : ISigningKeySource
         try
         {
             var set = new JsonWebKeySet(jwks);
-            return new StaticKeySource(new KeySet([.. set.GetSigningKeys()], selectByKeyId: true));
+            return new StaticKeySource(new KeySet([.. set.GetSigningKeys()], selectByKeyId: true), "jwks");
         }
         catch (ArgumentException e)
         {
-            return new StaticKeySource(KeySet.Unavailable($"the authorizer's inline jwks is not a valid JWKS ({e.GetType().Name})"));
+            return new StaticKeySource(KeySet.Unavailable($"the authorizer's inline jwks is not a valid JWKS ({e.GetType().Name})"), "jwks");
         }
     }
 

@@ -66,6 +66,7 @@ internal sealed class GatewayStatusMiddleware(RequestDelegate next, PathString p
                 r.Location,
                 r.Resolved,
             }),
+            KeySources = runtime?.Authorizers.Select(a => new { Authorizer = a.Name, State = a.KeyState }) ?? [],
             SecretSources = new[]
             {
                 new

@@ -1,3 +1,4 @@
+using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
 using FunctionGateway.Cors;
 using FunctionGateway.Routing;
@@ -10,8 +11,10 @@ namespace FunctionGateway.Model;
 /// </summary>
 public sealed class GatewayRuntime
 {
-    internal GatewayRuntime(GatewayConfig config, ConfigVersion version, RouteTable<GatewayRoute> routes, CorsPolicy? cors)
+    internal GatewayRuntime(GatewayConfig config, ConfigVersion version, RouteTable<GatewayRoute> routes, CorsPolicy? cors,
+        IReadOnlyList<JwtAuthorizer> authorizers)
     {
+        Authorizers = authorizers;
         Config = config;
         Version = version;
         Routes = routes;
@@ -25,4 +28,6 @@ public sealed class GatewayRuntime
     public RouteTable<GatewayRoute> Routes { get; }
 
     internal CorsPolicy? Cors { get; }
+
+    internal IReadOnlyList<JwtAuthorizer> Authorizers { get; }
 }

@@ -34,7 +34,7 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
         }
 
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
-            config.Cors is null ? null : new CorsPolicy(config.Cors));
+            config.Cors is null ? null : new CorsPolicy(config.Cors), [.. authorizers.Values]);
     }
 
     private Dictionary<string, JwtAuthorizer> BuildAuthorizers(GatewayConfig config)
@@ -53,7 +53,7 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
 
     private ISigningKeySource BuildKeySource(AuthorizerConfig authorizer) =>
         authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
-            ? new RemoteKeySource(authorizer, _authorizationLog)
+            ? new RemoteKeySource(authorizer, _authorizationLog, timeProvider)
             : StaticKeySource.For(authorizer);
 
     private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>

@@ -133,6 +133,10 @@ public sealed class BlobReloadTests : IAsyncLifetime
         Assert.Equal(("secret", "JWT_SECRET", "authorizer.secret", true),
             (reference.GetProperty("kind").GetString(), reference.GetProperty("name").GetString(),
              reference.GetProperty("location").GetString(), reference.GetProperty("resolved").GetBoolean()));
+        var keySource = JsonDocument.Parse(status).RootElement.GetProperty("keySources")[0];
+        Assert.Equal(("authorizer", "secret", 1),
+            (keySource.GetProperty("authorizer").GetString(), keySource.GetProperty("state").GetProperty("kind").GetString(),
+             keySource.GetProperty("state").GetProperty("keyCount").GetInt32()));
         Assert.DoesNotContain(gateway.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
     }
 

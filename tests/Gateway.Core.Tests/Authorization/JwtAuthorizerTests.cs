@@ -243,6 +243,8 @@ public class JwtAuthorizerTests
 
         public ValueTask<KeySet> RefreshAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_keys);
 
+        public KeySourceState State => new("jwks", null, _keys.Keys.Count, null, null);
+
         private static KeySet Parse(string jwks) =>
             new([.. new Microsoft.IdentityModel.Tokens.JsonWebKeySet(jwks).GetSigningKeys()], selectByKeyId: true);
     }

@@ -28,6 +28,8 @@ internal sealed class RunningGateway : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<RunningGateway> StartAsync(string configJson, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var logs = new CapturingLoggerProvider();

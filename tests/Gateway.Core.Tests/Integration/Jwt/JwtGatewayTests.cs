@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using FunctionGateway.Tests.Authorization;
 using FunctionGateway.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using FunctionGateway.Engine;
 
 namespace FunctionGateway.Tests.Integration.Jwt;
 
@@ -126,6 +128,10 @@ public class JwtGatewayTests
         Assert.Contains(gateway.Logs.Lines, l => l.StartsWith("Warning ", StringComparison.Ordinal)
             && l.Contains("Authorizer authorizer: could not fetch keys from " + idp.JwksUri, StringComparison.Ordinal)
             && l.Contains("keeping the last keys fetched", StringComparison.Ordinal));
+        var state = gateway.Services.GetRequiredService<GatewayRuntimeHolder>().Current!.Authorizers.Single().KeyState;
+        Assert.Equal(("jwks_uri", idp.JwksUri.ToString(), 1), (state.Kind, state.Address, state.KeyCount));
+        Assert.NotNull(state.LastFetchedAt);
+        Assert.NotNull(state.LastFailure);
     }
 
     [Fact]
