@@ -11,6 +11,15 @@ trap 'rm -rf "$log_dir"' EXIT
 echo "==> Building ($configuration)"
 dotnet build FunctionGateway.sln -c "$configuration" -nologo -v quiet
 
+# The Functions app is not in the solution: its Worker packages come from nuget.org, which some package
+# sources do not mirror. Build it wherever they restore; say so plainly where they do not.
+if dotnet restore src/FunctionGateway -nologo -v quiet >"$log_dir/functions-restore.log" 2>&1; then
+  echo "==> Building FunctionGateway (Azure Functions app)"
+  dotnet build src/FunctionGateway -c "$configuration" --no-restore -nologo -v quiet
+else
+  echo "FunctionGateway (Azure Functions adapter) skipped: its Microsoft.Azure.Functions.Worker packages cannot be restored from the configured NuGet sources"
+fi
+
 passed=0 failed=0 skipped=0 status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
