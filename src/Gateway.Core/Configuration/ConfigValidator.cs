@@ -1,4 +1,5 @@
 using FunctionGateway.Configuration.Validation;
+using FunctionGateway.Hosting;
 
 namespace FunctionGateway.Configuration;
 
@@ -18,11 +19,13 @@ internal static class ConfigValidator
         new CorsRule(),
     ];
 
-    public static void Validate(GatewayConfig config, List<ConfigIssue> issues)
+    public static void Validate(GatewayConfig config, List<ConfigIssue> issues, GatewayHostKind host = GatewayHostKind.Standalone)
     {
         foreach (var rule in Rules)
         {
             rule.Check(config, issues);
         }
+
+        new ReservedPathRule(host).Check(config, issues);
     }
 }

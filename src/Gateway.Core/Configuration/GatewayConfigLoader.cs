@@ -1,15 +1,21 @@
+using FunctionGateway.Hosting;
 using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Configuration;
 
 /// <summary>
 /// Turns config text into a runtime: parse, resolve <c>$env</c>/<c>$secret</c> references, read, validate,
 /// build. Every step runs off the request path; any error leaves no runtime and says what and where.
+/// Validation depends on the host (<see cref="GatewayHostOptions"/>); without options it is <c>gateway serve</c>'s.
 /// </summary>
-public sealed class GatewayConfigLoader(IConfiguration settings, ISecretSource secrets, RuntimeBuilder builder, TimeProvider timeProvider)
+public sealed class GatewayConfigLoader(
+    IConfiguration settings, ISecretSource secrets, RuntimeBuilder builder, TimeProvider timeProvider, IOptions<GatewayHostOptions>? hostOptions = null)
 {
+    private readonly GatewayHostKind _host = hostOptions?.Value.Kind ?? GatewayHostKind.Standalone;
+
     public async Task<ConfigLoadResult> LoadAsync(string text, string source, string tag, CancellationToken cancellationToken = default)
     {
         var issues = new List<ConfigIssue>();
@@ -21,7 +27,7 @@ public sealed class GatewayConfigLoader(IConfiguration settings, ISecretSource s
 
         var references = await new ReferenceResolver(settings, secrets).ResolveAsync(root, issues, cancellationToken);
         var config = ConfigReader.Read(root, issues);
-        ConfigValidator.Validate(config, issues);
+        ConfigValidator.Validate(config, issues, _host);
         if (issues.Any(i => i.Severity == ConfigSeverity.Error))
         {
             return new ConfigLoadResult(null, issues, references);

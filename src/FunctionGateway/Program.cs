@@ -1,0 +1,19 @@
+using FunctionGateway.Functions;
+using FunctionGateway.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+// ASP.NET Core integration hands the worker's own HttpContext to middleware and function, so the engine
+// reads the request and writes the response itself. Its proxying middleware is registered here, before ours,
+// which is what makes GetHttpContext() available to ours.
+builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
+
+builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
+builder.Services.AddGatewayEngine();
+builder.Services.AddGatewayConfigSources(builder.Configuration);
+
+builder.Build().Run();
