@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FunctionGateway.Errors;
+using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -11,7 +12,7 @@ namespace FunctionGateway.Engine;
 /// <see cref="AuthorizeAsync"/>, <see cref="DispatchAsync"/>. A step that returns false has written the
 /// response (404, 401, preflight...) and the host stops there.
 /// </summary>
-public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger)
+public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null)
 {
     /// <summary>
     /// Step 1: takes the current config snapshot, applies CORS, answers preflights, and matches the route.
@@ -20,6 +21,12 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
     public async ValueTask<bool> MatchAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (status is not null && status.Handles(context.Request))
+        {
+            await status.WriteAsync(context);
+            return false;
+        }
+
         var runtime = runtimes.Current;
         if (runtime is null)
         {

@@ -5,7 +5,8 @@ using Azure.Storage.Blobs;
 using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
-using Microsoft.AspNetCore.Hosting;
+using FunctionGateway.Engine;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -41,7 +42,8 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         if (settings.StatusPath is { } statusPath)
         {
-            services.AddSingleton<IStartupFilter>(new GatewayStatusStartupFilter(statusPath));
+            services.AddSingleton(sp => new GatewayStatusEndpoint(new PathString(statusPath),
+                sp.GetRequiredService<ConfigWatcher>(), sp.GetRequiredService<GatewayRuntimeHolder>(), sp.GetRequiredService<ISecretSource>()));
         }
 
         return services;

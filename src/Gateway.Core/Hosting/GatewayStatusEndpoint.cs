@@ -9,10 +9,10 @@ namespace FunctionGateway.Hosting;
 
 /// <summary>
 /// Answers <c>GET {Gateway:Status:Path}</c> with what the gateway is serving and why: config version, last
-/// rejected version, secret sources and references. Names and states only: never a secret value.
+/// rejected version, key, secret sources and references. Names and states only: never a secret value.
+/// The engine's match step asks it first, so every host serves it the same way, even with no config loaded.
 /// </summary>
-internal sealed class GatewayStatusMiddleware(RequestDelegate next, PathString path, ConfigWatcher watcher,
-    GatewayRuntimeHolder holder, ISecretSource secrets)
+public sealed class GatewayStatusEndpoint(PathString path, ConfigWatcher watcher, GatewayRuntimeHolder holder, ISecretSource secrets)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -22,13 +22,10 @@ internal sealed class GatewayStatusMiddleware(RequestDelegate next, PathString p
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public Task InvokeAsync(HttpContext context)
-    {
-        if (!context.Request.Path.Equals(path, StringComparison.Ordinal))
-        {
-            return next(context);
-        }
+    public bool Handles(HttpRequest request) => request.Path.Equals(path, StringComparison.Ordinal);
 
+    public Task WriteAsync(HttpContext context)
+    {
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
