@@ -1,7 +1,7 @@
 // FunctionGateway on Azure: a Flex Consumption Function App running as one user-assigned
-// identity, its storage (host state, deployment package, `gateway` config container), a Key
-// Vault for secrets, and Application Insights on Log Analytics. Deploy into an existing
-// resource group; see docs/deploy.md.
+// identity, its runtime storage (host state, deployment package), a config storage account
+// (the `gateway` container), a Key Vault for secrets, and Application Insights on Log
+// Analytics. Deploy into an existing resource group; see docs/deploy.md.
 
 metadata description = 'FunctionGateway: Function App (Flex Consumption), storage, Key Vault, identity and monitoring.'
 
@@ -46,6 +46,7 @@ var configContainerName = 'gateway'
 var deploymentContainerName = 'app-package'
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var storageAccountName = toLower('${namePrefix}st${take(suffix, 12)}')
+var configStorageAccountName = toLower('${namePrefix}cf${take(suffix, 12)}')
 var keyVaultName = '${namePrefix}-kv-${take(suffix, 10)}'
 var identityName = '${namePrefix}-id'
 var appInsightsName = '${namePrefix}-appi'
@@ -75,8 +76,21 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    deploymentContainerName: deploymentContainerName
-    configContainerName: configContainerName
+    containerName: deploymentContainerName
+  }
+}
+
+// The config lives in an account of its own: the identity owns the runtime account's blobs
+// (the host needs that), and must not be able to rewrite or delete its own config.
+module configStorage 'modules/storage.bicep' = {
+  name: 'configStorage'
+  params: {
+    name: configStorageAccountName
+    location: location
+    tags: tags
+    containerName: configContainerName
+    // Every upload of the config keeps the previous version, which is what a rollback copies back.
+    keepVersions: true
   }
 }
 
@@ -97,6 +111,7 @@ module roles 'modules/roles.bicep' = {
   params: {
     identityName: identityName
     storageAccountName: storageAccountName
+    configStorageAccountName: configStorageAccountName
     configContainerName: configContainerName
     keyVaultName: keyVaultName
     appInsightsName: appInsightsName
@@ -104,6 +119,7 @@ module roles 'modules/roles.bicep' = {
   dependsOn: [
     identity
     storage
+    configStorage
     keyVault
     monitoring
   ]
@@ -119,9 +135,9 @@ module functionApp 'modules/functionapp.bicep' = {
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
-    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    deploymentContainerUrl: storage.outputs.containerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
-    configBlobUri: '${storage.outputs.configContainerUrl}/${configBlobName}'
+    configBlobUri: '${configStorage.outputs.containerUrl}/${configBlobName}'
     configPollSeconds: configPollSeconds
     keyVaultUri: keyVault.outputs.uri
     allowedCorsOrigins: allowedCorsOrigins
@@ -145,7 +161,10 @@ output functionAppName string = functionApp.outputs.name
 output keyVaultName string = keyVault.outputs.name
 
 @description('Name of the storage account whose `gateway` container holds the config blob.')
-output storageAccountName string = storage.outputs.name
+output storageAccountName string = configStorage.outputs.name
+
+@description('Name of the app\'s runtime storage account (host state and deployment package).')
+output runtimeStorageAccountName string = storage.outputs.name
 
 @description('URL of the config blob the gateway polls.')
-output configBlobUri string = '${storage.outputs.configContainerUrl}/${configBlobName}'
+output configBlobUri string = '${configStorage.outputs.containerUrl}/${configBlobName}'

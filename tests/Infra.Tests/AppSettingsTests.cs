@@ -62,18 +62,18 @@ public sealed class AppSettingsTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void GatewayConfig_BlobUri_PointsAtTheConfigBlobInTheGatewayContainer()
+    public void GatewayConfig_BlobUri_PointsAtTheConfigBlobInTheConfigAccountsGatewayContainer()
     {
         Assert.Equal("[parameters('configBlobUri')]", Settings["Gateway__Config__BlobUri"]);
         Assert.Equal(
-            "[format('{0}/{1}', reference(resourceId('Microsoft.Resources/deployments', 'storage'), '2025-04-01').outputs.configContainerUrl.value, parameters('configBlobName'))]",
+            "[format('{0}/{1}', reference(resourceId('Microsoft.Resources/deployments', 'configStorage'), '2025-04-01').outputs.containerUrl.value, parameters('configBlobName'))]",
             FunctionApp.Argument("configBlobUri"));
 
-        var storage = fixture.Template.Module("storage");
+        var storage = fixture.Template.Module("configStorage");
         Assert.Equal(
-            "[format('{0}{1}', reference(resourceId('Microsoft.Storage/storageAccounts', parameters('name')), '2023-05-01').primaryEndpoints.blob, parameters('configContainerName'))]",
-            storage.Template.Output("configContainerUrl"));
-        Assert.Equal("gateway", fixture.Template.Resolve(storage.Argument("configContainerName")));
+            "[format('{0}{1}', reference(resourceId('Microsoft.Storage/storageAccounts', parameters('name')), '2023-05-01').primaryEndpoints.blob, parameters('containerName'))]",
+            storage.Template.Output("containerUrl"));
+        Assert.Equal("gateway", fixture.Template.Resolve(storage.Argument("containerName")));
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class ParameterTests(MainTemplateFixture fixture)
     [InlineData("gatewayUrl")]
     [InlineData("keyVaultName")]
     [InlineData("storageAccountName")]
+    [InlineData("runtimeStorageAccountName")]
     public void Outputs_ForOperators_AreDeclared(string name)
     {
         Assert.Equal("string", Main.Root.GetProperty("outputs").GetProperty(name).GetProperty("type").GetString());

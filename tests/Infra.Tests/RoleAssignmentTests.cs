@@ -45,7 +45,7 @@ public sealed class RoleAssignmentTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void StorageBlobDataOwner_Scope_IsTheAppsOwnStorageAccount()
+    public void StorageBlobDataOwner_Scope_IsTheAppsRuntimeStorageAccount()
     {
         var assignment = Assignment(BuiltInRoles.StorageBlobDataOwner);
 
@@ -54,14 +54,27 @@ public sealed class RoleAssignmentTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void StorageBlobDataReader_Scope_IsTheGatewayConfigContainer()
+    public void StorageBlobDataReader_Scope_IsTheGatewayContainerOfTheConfigAccount()
     {
         var assignment = Assignment(BuiltInRoles.StorageBlobDataReader);
 
         Assert.Equal(
-            "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('configContainerName'))]",
+            "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('configStorageAccountName'), 'default', parameters('configContainerName'))]",
             Scope(assignment));
+        Assert.Equal(Main.Module("configStorage").Argument("name"), Roles.Argument("configStorageAccountName"));
         Assert.Equal("gateway", Main.Resolve(Roles.Argument("configContainerName")));
+    }
+
+    [Fact]
+    public void ConfigAccount_OnlyGrant_IsReadOnSoTheGatewayCannotRewriteItsConfig()
+    {
+        // Owner on the runtime account must not reach the config: the two accounts must differ.
+        Assert.NotEqual(Main.Resolve(Main.Module("storage").Argument("name")), Main.Resolve(Main.Module("configStorage").Argument("name")));
+
+        var onConfigAccount = Roles.Template.Resources(ResourceTypes.RoleAssignment)
+            .Where(r => Scope(r)!.Contains("parameters('configStorageAccountName')", StringComparison.Ordinal))
+            .Select(r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString());
+        Assert.Equal([BuiltInRoles.DefinitionId(BuiltInRoles.StorageBlobDataReader)], onConfigAccount);
     }
 
     [Fact]

@@ -6,49 +6,56 @@ namespace FunctionGateway.Infra.Tests;
 [Collection(CompiledMainTemplate.Name)]
 public sealed class StorageTests(MainTemplateFixture fixture)
 {
-    private DeployedModule Storage => fixture.Template.Module("storage");
+    public static TheoryData<string> Accounts => ["storage", "configStorage"];
 
-    private JsonElement AccountProperties =>
-        Storage.Template.SingleResource(ResourceTypes.StorageAccount).GetProperty("properties");
-
-    [Fact]
-    public void Account_PublicBlobAccess_IsOff()
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public void Account_PublicBlobAccess_IsOff(string module)
     {
-        Assert.False(AccountProperties.GetProperty("allowBlobPublicAccess").GetBoolean());
+        Assert.False(AccountProperties(module).GetProperty("allowBlobPublicAccess").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public void Account_SharedKeyAccess_IsOffSoOnlyEntraCanAuthenticate(string module)
+    {
+        Assert.False(AccountProperties(module).GetProperty("allowSharedKeyAccess").GetBoolean());
+        Assert.True(AccountProperties(module).GetProperty("defaultToOAuthAuthentication").GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public void Account_Transport_IsHttpsOnlyWithTls12(string module)
+    {
+        Assert.True(AccountProperties(module).GetProperty("supportsHttpsTrafficOnly").GetBoolean());
+        Assert.Equal("TLS1_2", AccountProperties(module).GetProperty("minimumTlsVersion").GetString());
     }
 
     [Fact]
-    public void Account_SharedKeyAccess_IsOffSoOnlyEntraCanAuthenticate()
+    public void ConfigAccount_Versioning_IsOnForConfigRollback()
     {
-        Assert.False(AccountProperties.GetProperty("allowSharedKeyAccess").GetBoolean());
-        Assert.True(AccountProperties.GetProperty("defaultToOAuthAuthentication").GetBoolean());
-    }
+        var blob = Storage("configStorage").Template.SingleResource(ResourceTypes.BlobService).GetProperty("properties");
 
-    [Fact]
-    public void Account_Transport_IsHttpsOnlyWithTls12()
-    {
-        Assert.True(AccountProperties.GetProperty("supportsHttpsTrafficOnly").GetBoolean());
-        Assert.Equal("TLS1_2", AccountProperties.GetProperty("minimumTlsVersion").GetString());
-    }
-
-    [Fact]
-    public void BlobService_Versioning_IsOnForConfigRollback()
-    {
-        var blob = Storage.Template.SingleResource(ResourceTypes.BlobService).GetProperty("properties");
-
-        Assert.True(blob.GetProperty("isVersioningEnabled").GetBoolean());
+        Assert.Equal("[parameters('keepVersions')]", blob.GetProperty("isVersioningEnabled").GetString());
+        Assert.True(Storage("configStorage").Parameters.GetProperty("keepVersions").GetProperty("value").GetBoolean());
         Assert.True(blob.GetProperty("deleteRetentionPolicy").GetProperty("enabled").GetBoolean());
     }
 
-    [Fact]
-    public void Containers_DeploymentAndGateway_ExistAndArePrivate()
+    [Theory]
+    [InlineData("storage", "app-package")]
+    [InlineData("configStorage", "gateway")]
+    public void Container_OfEachAccount_IsTheOneItHoldsAndIsPrivate(string module, string container)
     {
-        var containers = Storage.Template.Resources(ResourceTypes.BlobContainer).ToList();
+        var storage = Storage(module);
+        var only = Assert.Single(storage.Template.Resources(ResourceTypes.BlobContainer));
 
-        Assert.Equal(2, containers.Count);
-        Assert.Contains(containers, c => c.GetProperty("name").GetString()!.Contains("parameters('configContainerName')", StringComparison.Ordinal));
-        Assert.Contains(containers, c => c.GetProperty("name").GetString()!.Contains("parameters('deploymentContainerName')", StringComparison.Ordinal));
-        Assert.All(containers, c => Assert.Equal("None", c.GetProperty("properties").GetProperty("publicAccess").GetString()));
-        Assert.Equal("gateway", fixture.Template.Resolve(Storage.Argument("configContainerName")));
+        Assert.Contains("parameters('containerName')", only.GetProperty("name").GetString()!, StringComparison.Ordinal);
+        Assert.Equal("None", only.GetProperty("properties").GetProperty("publicAccess").GetString());
+        Assert.Equal(container, fixture.Template.Resolve(storage.Argument("containerName")));
     }
+
+    private DeployedModule Storage(string module) => fixture.Template.Module(module);
+
+    private JsonElement AccountProperties(string module) =>
+        Storage(module).Template.SingleResource(ResourceTypes.StorageAccount).GetProperty("properties");
 }

@@ -7,8 +7,11 @@
 @description('Name of the gateway user-assigned identity.')
 param identityName string
 
-@description('Name of the app storage account.')
+@description('Name of the app\'s runtime storage account.')
 param storageAccountName string
+
+@description('Name of the storage account that holds the gateway config container.')
+param configStorageAccountName string
 
 @description('Name of the container that holds the gateway config blob.')
 param configContainerName string
@@ -25,6 +28,10 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
+}
+
+resource configAccount 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: configStorageAccountName
 
   resource blobService 'blobServices' existing = {
     name: 'default'
@@ -57,11 +64,11 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Granted on its own, at the container, so the gateway keeps read access to its config if
-// the runtime ever moves to a separate account and the Owner grant above goes away.
+// Read only, at the config container of the config account: the gateway can never change
+// or delete the config it serves, nor its versions.
 resource configReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account::blobService::configContainer.id, identity.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
-  scope: account::blobService::configContainer
+  name: guid(configAccount::blobService::configContainer.id, identity.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  scope: configAccount::blobService::configContainer
   properties: {
     // Storage Blob Data Reader
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')

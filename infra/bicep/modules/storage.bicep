@@ -1,5 +1,7 @@
-// The app's own storage account: the Functions host state, the Flex deployment package
-// container, and the `gateway` container that holds the config blob.
+// A storage account with one private container. Deployed twice: the app's runtime account
+// (Functions host state and the Flex deployment package) and the config account, whose
+// `gateway` container holds the config blob. They are separate accounts so the gateway
+// identity, which must own the runtime account's blobs, can only read its config.
 
 @description('Name of the storage account (3-24 lowercase letters and digits, globally unique).')
 @minLength(3)
@@ -12,13 +14,13 @@ param location string
 @description('Tags applied to the account.')
 param tags object
 
-@description('Container the Flex Consumption plan deploys the app package to.')
-param deploymentContainerName string
+@description('Name of the account\'s container.')
+param containerName string
 
-@description('Container that holds the gateway config blob.')
-param configContainerName string
+@description('Keep a version of every overwritten blob, so a previous config can be restored.')
+param keepVersions bool = false
 
-@description('Days a deleted or overwritten blob version can still be restored.')
+@description('Days a deleted (or, with keepVersions, overwritten) blob can still be restored.')
 @minValue(1)
 @maxValue(365)
 param deleteRetentionDays int = 30
@@ -48,8 +50,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: account
   name: 'default'
   properties: {
-    // Every upload of the config keeps the previous version, which is what a rollback copies back.
-    isVersioningEnabled: true
+    isVersioningEnabled: keepVersions
     deleteRetentionPolicy: {
       enabled: true
       days: deleteRetentionDays
@@ -61,23 +62,13 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   }
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
-  name: deploymentContainerName
-  properties: {
-    publicAccess: 'None'
-  }
-}
-
-resource configContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
-  parent: blobService
-  name: configContainerName
+  name: containerName
   properties: {
     publicAccess: 'None'
   }
 }
 
 output name string = account.name
-output blobEndpoint string = account.properties.primaryEndpoints.blob
-output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'
-output configContainerUrl string = '${account.properties.primaryEndpoints.blob}${configContainer.name}'
+output containerUrl string = '${account.properties.primaryEndpoints.blob}${container.name}'
