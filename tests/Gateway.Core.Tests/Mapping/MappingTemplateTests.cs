@@ -47,9 +47,9 @@ public class MappingTemplateTests
     {
         var values = new Values();
         values.Headers["x-long"] = new string('a', 1000);
-        var template = MappingTemplate.Compile("$config.stage:$request.header.x-long:$request.jwt.sub", RouteVariables, GlobalVariables, out _);
+        var template = MappingTemplate.Compile("$config.stage/$request.header.x-long/$request.jwt.sub", RouteVariables, GlobalVariables, out _);
 
-        Assert.Equal($"prod:{new string('a', 1000)}:user-1", template.Resolve(values));
+        Assert.Equal($"prod/{new string('a', 1000)}/user-1", template.Resolve(values));
     }
 
     [Fact]
