@@ -47,7 +47,7 @@ internal sealed class JwtAuthorizer
         ArgumentNullException.ThrowIfNull(request);
         foreach (var source in _sources)
         {
-            if (source.Read(request) is { } token)
+            if (source.TryRead(request, out var token))
             {
                 return ValidateAsync(token, request.HttpContext.RequestAborted);
             }
@@ -56,13 +56,19 @@ internal sealed class JwtAuthorizer
         return ValueTask.FromResult(AuthorizationOutcome.Failure(GatewayErrors.TokenMissing, _missingReason, tokenPresented: false));
     }
 
-    public async ValueTask<AuthorizationOutcome> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    public ValueTask<AuthorizationOutcome> ValidateAsync(string token, CancellationToken cancellationToken = default) =>
+        ValidateAsync(token.AsMemory(), cancellationToken);
+
+    private async ValueTask<AuthorizationOutcome> ValidateAsync(ReadOnlyMemory<char> tokenText, CancellationToken cancellationToken)
     {
         var keys = await _keys.GetAsync(cancellationToken);
-        if (Cache.TryGet(token, keys, out var cached))
+        if (Cache.TryGet(tokenText.Span, keys, out var cached))
         {
             return cached!;
         }
+
+        // A token seen for the first time is copied out of the request once, for the checks and the cache.
+        var token = tokenText.ToString();
 
         if (!JwtShape.TryParse(token, out var header, out var payload, out var shapeError, out var shapeReason))
         {

@@ -40,42 +40,46 @@ internal sealed class TokenSource
             : new TokenSource(null, "", null, config.Cookie!, $"cookie '{config.Cookie}'");
     }
 
-    /// <summary>The token this source holds, or null when it holds none (absent, empty, repeated, or without the prefix).</summary>
-    public string? Read(HttpRequest request)
+    /// <summary>
+    /// The token this source holds, as a slice of the request's own string so that a token the cache knows costs
+    /// no copy; false when it holds none (absent, empty, repeated, or without the prefix).
+    /// </summary>
+    public bool TryRead(HttpRequest request, out ReadOnlyMemory<char> token)
     {
         if (_header is not null)
         {
             var values = request.Headers[_header];
-            return values.Count == 1 ? AfterPrefix(values[0]) : null;
+            token = values.Count == 1 ? AfterPrefix(values[0]) : default;
         }
-
-        if (_query is not null)
+        else if (_query is not null)
         {
             var values = request.Query[_query];
-            return values.Count == 1 ? NonEmpty(values[0]) : null;
+            token = values.Count == 1 ? values[0].AsMemory().Trim() : default;
+        }
+        else
+        {
+            token = request.Cookies.TryGetValue(_cookie!, out var cookie) ? cookie.AsMemory().Trim() : default;
         }
 
-        return request.Cookies.TryGetValue(_cookie!, out var cookie) ? NonEmpty(cookie) : null;
+        return !token.IsEmpty;
     }
 
-    private string? AfterPrefix(string? value)
+    private ReadOnlyMemory<char> AfterPrefix(string? value)
     {
-        var span = value.AsSpan().Trim();
-        if (!span.StartsWith(_prefix.AsSpan().TrimEnd(), StringComparison.OrdinalIgnoreCase))
+        var text = value.AsMemory().Trim();
+        var prefix = _prefix.AsSpan().TrimEnd();
+        if (!text.Span.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return default;
         }
 
-        var token = span[_prefix.AsSpan().TrimEnd().Length..];
+        var token = text[prefix.Length..];
         // "Bearer" must be followed by a space: "Bearerabc" is not a bearer token.
-        if (_prefix.Length > 0 && char.IsWhiteSpace(_prefix[^1]) && (token.IsEmpty || !char.IsWhiteSpace(token[0])))
+        if (_prefix.Length > 0 && char.IsWhiteSpace(_prefix[^1]) && (token.IsEmpty || !char.IsWhiteSpace(token.Span[0])))
         {
-            return null;
+            return default;
         }
 
-        token = token.Trim();
-        return token.IsEmpty ? null : token.ToString();
+        return token.Trim();
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

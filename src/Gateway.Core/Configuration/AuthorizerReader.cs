@@ -6,15 +6,15 @@ namespace FunctionGateway.Configuration;
 /// <summary>Reads the config's <c>authorizer</c> and <c>authorizers</c>.</summary>
 internal static class AuthorizerReader
 {
-    private static readonly string[] AuthorizerKeys =
+    internal static readonly IReadOnlyList<string> AuthorizerKeys =
     [
         "type", "secret", "algorithm", "algorithms", "jwks", "jwks_uri", "openid_configuration_uri", "issuer", "audience",
         "subject", "require_expiration", "max_lifetime_seconds", "clock_skew_seconds", "jwks_refresh_min_seconds", "token_sources",
     ];
 
-    private static readonly string[] NamedAuthorizerKeys = ["name", .. AuthorizerKeys];
+    internal static readonly IReadOnlyList<string> NamedAuthorizerKeys = ["name", .. AuthorizerKeys];
 
-    private static readonly string[] TokenSourceKeys = ["header", "prefix", "query", "cookie"];
+    internal static readonly IReadOnlyList<string> TokenSourceKeys = ["header", "prefix", "query", "cookie"];
 
     public static AuthorizerConfig? ReadDefault(ConfigNodeReader reader, JsonObject root)
     {

@@ -6,19 +6,20 @@ namespace FunctionGateway.Configuration;
 /// <summary>Reads a config's JSON tree into the model, recording every shape problem with its location.</summary>
 internal static class ConfigReader
 {
-    private static readonly string[] TopLevelKeys =
+    // The key lists of the readers are internal so that the schema tests hold schema/gateway.schema.json to them.
+    internal static readonly IReadOnlyList<string> TopLevelKeys =
         ["$schema", "title", "description", "servers", "cors", "authorizer", "authorizers", "variables", "paths"];
 
-    private static readonly string[] ServerKeys = ["alias", "url", "timeout_seconds"];
+    internal static readonly IReadOnlyList<string> ServerKeys = ["alias", "url", "timeout_seconds"];
 
-    private static readonly string[] PathKeys =
+    internal static readonly IReadOnlyList<string> PathKeys =
         ["method", "path", "auth", "authorization", "integration", "response", "mapping", "variables"];
 
-    private static readonly string[] IntegrationKeys = ["type", "server"];
+    internal static readonly IReadOnlyList<string> IntegrationKeys = ["type", "server"];
 
-    private static readonly string[] MappingKeys = ["headers", "query"];
+    internal static readonly IReadOnlyList<string> MappingKeys = ["headers", "query"];
 
-    private static readonly string[] CorsKeys =
+    internal static readonly IReadOnlyList<string> CorsKeys =
         ["allow_origins", "allow_methods", "allow_headers", "expose_headers", "allow_credentials", "max_age"];
 
     public static GatewayConfig Read(JsonObject root, List<ConfigIssue> issues)

@@ -6,9 +6,9 @@ namespace FunctionGateway.Configuration;
 /// <summary>Reads a path's <c>auth</c> (true, a name or a list of names) and its <c>authorization</c> claim rules.</summary>
 internal static class PathAuthReader
 {
-    private static readonly string[] AuthorizationKeys = ["require_all", "require_any"];
+    internal static readonly IReadOnlyList<string> AuthorizationKeys = ["require_all", "require_any"];
 
-    private static readonly string[] ClaimRuleKeys = ["claim", "values"];
+    internal static readonly IReadOnlyList<string> ClaimRuleKeys = ["claim", "values"];
 
     /// <summary>A path's <c>auth</c>: true or false, an authorizer's name, or a list of names.</summary>
     public static (bool Auth, IReadOnlyList<string> Names) ReadPathAuth(ConfigNodeReader reader, JsonObject obj, string location)

@@ -13,7 +13,10 @@ namespace FunctionGateway.Configuration;
 /// </summary>
 internal sealed partial class ReferenceResolver(IConfiguration settings, ISecretSource secrets)
 {
-    [GeneratedRegex(@"\$(env|secrets?)\.([A-Za-z0-9_\-]+)", RegexOptions.CultureInvariant)]
+    /// <summary>A reference in a string value; the schema's <c>reference</c> definition uses the same pattern.</summary>
+    internal const string Pattern = @"\$(env|secrets?)\.([A-Za-z0-9_\-]+)";
+
+    [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
     public async Task<IReadOnlyList<ConfigReference>> ResolveAsync(JsonNode root, List<ConfigIssue> issues, CancellationToken cancellationToken)

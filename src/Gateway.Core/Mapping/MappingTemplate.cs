@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace FunctionGateway.Mapping;
@@ -67,19 +69,21 @@ internal sealed partial class MappingTemplate
             return Read(_parts[0], values);
         }
 
-        var result = string.Empty;
+        // Pieces are joined on the stack: the value itself is the only string a request allocates.
+        var result = new DefaultInterpolatedStringHandler(0, _parts.Length, CultureInfo.InvariantCulture, stackalloc char[256]);
         foreach (var part in _parts)
         {
             var piece = Read(part, values);
             if (piece is null)
             {
+                result.Clear();
                 return null;
             }
 
-            result = string.Concat(result, piece);
+            result.AppendLiteral(piece);
         }
 
-        return result;
+        return result.ToStringAndClear();
     }
 
     private static string? Read(MappingPart part, IMappingValues values) => part.Source switch

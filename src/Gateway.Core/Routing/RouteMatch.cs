@@ -5,7 +5,10 @@ public sealed class RouteMatch<TRoute>(TRoute route, string path, int remainderS
 {
     public TRoute Route { get; } = route;
 
-    /// <summary>The request path the route was matched against.</summary>
+    /// <summary>
+    /// The request path the route was matched against; for a route without parameters or wildcard, its template's
+    /// text, which is equal to it.
+    /// </summary>
     public string Path { get; } = path;
 
     /// <summary>For a wildcard route, the part of the path after the template's fixed segments ("" or "/..."); otherwise the whole path.</summary>

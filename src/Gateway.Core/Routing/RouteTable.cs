@@ -37,15 +37,16 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
         }
 
         var requestMethod = RouteMethods.FromRequest(method);
-        var route = FindExact(_root, path, 1, requestMethod);
-        if (route is not null)
+        var exact = FindExact(_root, path, 1, requestMethod);
+        if (exact is not null)
         {
-            return new RouteMatch<TRoute>(route, path, path.Length);
+            // Without parameters the template's text is the request path: the endpoint's match is the answer.
+            return exact.Route.Template.HasParameters ? new RouteMatch<TRoute>(exact.Route, path, path.Length) : exact;
         }
 
         var remainderStart = 0;
-        route = FindWildcard(_root, path, 1, requestMethod, ref remainderStart);
-        return route is null ? null : new RouteMatch<TRoute>(route, path, remainderStart);
+        var wildcard = FindWildcard(_root, path, 1, requestMethod, ref remainderStart);
+        return wildcard is null ? null : new RouteMatch<TRoute>(wildcard.Route, path, remainderStart);
     }
 
     /// <summary>Routes in the order the matcher prefers them, for tools that list the table.</summary>
@@ -58,7 +59,7 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
     }
 
     // A segment starts at 'start' (just after a '/') and runs to the next '/' or the end.
-    private static TRoute? FindExact(RouteNode<TRoute> node, string path, int start, RouteMethod method)
+    private static RouteMatch<TRoute>? FindExact(RouteNode<TRoute> node, string path, int start, RouteMethod method)
     {
         var end = path.IndexOf('/', start);
         var segment = end < 0 ? path.AsSpan(start) : path.AsSpan(start, end - start);
@@ -73,7 +74,7 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
             ?? (parameter is null ? null : FindExact(parameter, path, end + 1, method));
     }
 
-    private static TRoute? FindWildcard(RouteNode<TRoute> node, string path, int start, RouteMethod method, ref int remainderStart)
+    private static RouteMatch<TRoute>? FindWildcard(RouteNode<TRoute> node, string path, int start, RouteMethod method, ref int remainderStart)
     {
         // Deeper wildcards first: they match more fixed segments. 'start' is past the end when the path is used up.
         if (start <= path.Length)

@@ -13,6 +13,7 @@ public sealed class RouteTemplate
         Text = text;
         Segments = segments;
         HasWildcard = hasWildcard;
+        HasParameters = segments.Any(s => s.IsParameter);
     }
 
     public string Text { get; }
@@ -22,7 +23,8 @@ public sealed class RouteTemplate
 
     public bool HasWildcard { get; }
 
-    public bool HasParameters => Segments.Any(s => s.IsParameter);
+    /// <summary>True when a <c>{name}</c> segment lets the route match more than one path (a wildcard aside).</summary>
+    public bool HasParameters { get; }
 
     /// <summary>The template with parameter names erased, so that <c>/a/{id}</c> and <c>/a/{x}</c> compare equal.</summary>
     public string Shape => "/" + string.Join('/', Segments.Select(s => s.IsParameter ? "{}" : s.Value))

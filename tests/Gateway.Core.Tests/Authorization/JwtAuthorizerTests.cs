@@ -181,6 +181,34 @@ public class JwtAuthorizerTests
     }
 
     [Fact]
+    public async Task AuthorizeAsync_SameBearerTokenFromHeaderTwice_SecondComesFromTheCache()
+    {
+        var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
+        var token = TestTokens.Hs256();
+
+        var first = await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"Bearer {token}"));
+        var second = await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"bearer  {token} "));
+        var direct = await authorizer.ValidateAsync(token);
+
+        Assert.True(first.Succeeded, first.Reason);
+        Assert.Same(first, second);
+        Assert.Same(first, direct);
+        Assert.Equal(1, authorizer.Cache.Count);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_CachedTokenWithACharacterMore_IsCheckedAgainAndRefused()
+    {
+        var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
+        var token = TestTokens.Hs256();
+        Assert.True((await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"Bearer {token}"))).Succeeded);
+
+        var outcome = await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"Bearer {token}x"));
+
+        Assert.Equal("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", outcome.Error!.Code);
+    }
+
+    [Fact]
     public async Task ValidateAsync_CachedToken_NeverOutlivesExp()
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);

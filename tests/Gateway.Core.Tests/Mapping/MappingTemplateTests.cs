@@ -43,6 +43,16 @@ public class MappingTemplateTests
     }
 
     [Fact]
+    public void Resolve_ValueLongerThanItsStackBuffer_IsWhole()
+    {
+        var values = new Values();
+        values.Headers["x-long"] = new string('a', 1000);
+        var template = MappingTemplate.Compile("$config.stage/$request.header.x-long/$request.jwt.sub", RouteVariables, GlobalVariables, out _);
+
+        Assert.Equal($"prod/{new string('a', 1000)}/user-1", template.Resolve(values));
+    }
+
+    [Fact]
     public void Compile_UnknownConfigVariable_ReportsIt()
     {
         MappingTemplate.Compile("$config.nope", RouteVariables, GlobalVariables, out var error);

@@ -33,6 +33,32 @@ public class RouteTableTests
     }
 
     [Fact]
+    public void Match_RouteWithoutParameters_SameMatchEveryTimeWithTheRequestsPath()
+    {
+        var table = Table("GET /users/me", "GET /users/{id}");
+        var path = string.Concat("/users/", "me");
+
+        var first = table.Match("GET", path);
+        var second = table.Match("GET", path);
+
+        Assert.Same(first, second);
+        Assert.Equal(path, first!.Path);
+        Assert.Equal(path, first.Remainder.ToString());
+    }
+
+    [Fact]
+    public void Match_RouteWithParameter_EachMatchHoldsItsOwnPath()
+    {
+        var table = Table("GET /users/me", "GET /users/{id}");
+
+        var first = table.Match("GET", "/users/1");
+        var second = table.Match("GET", "/users/2");
+
+        Assert.Equal(("1", "2"), (first!.GetParameter("id"), second!.GetParameter("id")));
+        Assert.Equal("/users/2", second.Path);
+    }
+
+    [Fact]
     public void Match_ExactMethodAndAnyOnSameTemplate_ExactMethodWins()
     {
         var table = Table("ANY /a", "GET /a");

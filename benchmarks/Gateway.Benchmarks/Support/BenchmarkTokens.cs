@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FunctionGateway.Benchmarks.Support;
+
+/// <summary>Signed tokens for the benchmarks, valid for six hours from now, for issuer <see cref="Issuer"/> and audience <see cref="Audience"/>.</summary>
+internal static class BenchmarkTokens
+{
+    public const string Issuer = "https://issuer.test";
+
+    public const string Audience = "api://orders";
+
+    public const string HmacSecret = "a-benchmark-secret-of-at-least-32-bytes";
+
+    public static string Hs256() =>
+        Mint("HS256", kid: null, input => HMACSHA256.HashData(Encoding.UTF8.GetBytes(HmacSecret), input));
+
+    public static string Mint(string algorithm, string? kid, Func<byte[], byte[]> sign)
+    {
+        var header = new Dictionary<string, object> { ["alg"] = algorithm, ["typ"] = "JWT" };
+        if (kid is not null)
+        {
+            header["kid"] = kid;
+        }
+
+        var input = $"{Base64UrlEncoder.Encode(JsonSerializer.Serialize(header))}.{Base64UrlEncoder.Encode(Payload())}";
+        return $"{input}.{Base64UrlEncoder.Encode(sign(Encoding.ASCII.GetBytes(input)))}";
+    }
+
+    /// <summary>The claims every benchmark token carries.</summary>
+    public static string Payload()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["aud"] = Audience,
+            ["sub"] = "user-1",
+            ["tenant"] = "tenant-42",
+            ["scope"] = "orders:read orders:write",
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(6).ToUnixTimeSeconds(),
+        });
+    }
+}
