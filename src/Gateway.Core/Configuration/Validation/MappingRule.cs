@@ -16,7 +16,7 @@ internal sealed class MappingRule : IConfigRule
             }
 
             var location = $"paths[{i}].mapping";
-            if (path.Integration is null)
+            if (path.Integration is not { IsHttpProxy: true })
             {
                 issues.Add(new ConfigIssue(location, "has no effect: mapping applies to http_proxy integrations only", ConfigSeverity.Warning));
             }
