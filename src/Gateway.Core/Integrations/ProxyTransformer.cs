@@ -23,7 +23,7 @@ internal sealed class ProxyTransformer : HttpTransformer
         var match = feature.Match!;
         var integration = (HttpProxyIntegration)match.Route.Integration;
         var mapping = integration.Mapping;
-        var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims);
+        var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims, match);
 
         var query = mapping is { Query.Count: > 0 } ? MapQuery(httpContext.Request, mapping, values!) : httpContext.Request.QueryString;
         proxyRequest.RequestUri = integration.BackendPath is { } backendPath

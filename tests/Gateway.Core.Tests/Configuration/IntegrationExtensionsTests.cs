@@ -62,6 +62,17 @@ public class IntegrationExtensionsTests
     }
 
     [Fact]
+    public async Task LoadAsync_MappingReadsUnknownRouteParameter_IsAnErrorNamingIt()
+    {
+        var issues = await IssuesOf("""
+            { "method": "GET", "path": "/users/{id}", "integration": { "type": "http_proxy", "server": "svc" },
+              "mapping": { "headers": { "x-user": "$request.path.user" }, "query": { "id": "$request.path.id" } } }
+            """);
+
+        Assert.Equal(["paths[0].mapping.headers.x-user: reads '$request.path.user' but the route '/users/{id}' has no '{user}'; its parameters: {id}"], issues);
+    }
+
+    [Fact]
     public async Task LoadAsync_StaticCorsHeaderWithCorsPolicy_IsAnError()
     {
         var issues = await IssuesOf("""{ "method": "GET", "path": "/a", "integration": { "type": "static", "headers": { "Access-Control-Allow-Origin": "*" } } }""",

@@ -20,7 +20,9 @@ public sealed class BackendPathTests : IAsyncLifetime
                 { "method": "GET", "path": "/t/{tenant}/docs/{doc}", "integration": { "type": "http_proxy", "server": "svc", "path": "/v2/{doc}.json/{tenant}" },
                   "mapping": { "query": { "via": "gateway" } } },
                 { "method": "ANY", "path": "/legacy/{.+}", "integration": { "type": "http_proxy", "server": "svc", "path": "/old-app/{.+}" } },
-                { "method": "GET", "path": "/search", "integration": { "type": "http_proxy", "server": "svc", "path": "/find", "method": "POST" } }
+                { "method": "GET", "path": "/search", "integration": { "type": "http_proxy", "server": "svc", "path": "/find", "method": "POST" } },
+                { "method": "GET", "path": "/accounts/{account}", "integration": { "type": "http_proxy", "server": "svc", "path": "/lookup" },
+                  "mapping": { "headers": { "x-account": "$request.path.account" }, "query": { "account": "acct-$request.path.account" } } }
               ]
             }
             """);
@@ -96,6 +98,17 @@ public sealed class BackendPathTests : IAsyncLifetime
         Assert.Equal("POST", echoed.Method);
         Assert.Equal("/base/find", echoed.Path);
         Assert.Equal("?q=x", echoed.Query);
+    }
+
+    [Fact]
+    public async Task Mapping_RouteParameter_SetsHeaderAndQuery()
+    {
+        using var response = await _gateway.Client.GetAsync("/accounts/a%20b?account=spoofed");
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal("/base/lookup", echoed.Path);
+        Assert.Equal("a b", echoed.Headers["x-account"]);
+        Assert.Equal("?account=acct-a%20b", echoed.Query);
     }
 
     [Fact]
