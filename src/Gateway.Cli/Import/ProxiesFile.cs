@@ -38,8 +38,7 @@ internal static class ProxiesFile
         }
         catch (JsonException ex)
         {
-            var message = ex.Message.IndexOf(" Path:", StringComparison.Ordinal) is var end and >= 0 ? ex.Message[..end] : ex.Message;
-            error = $"{path}: line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: malformed JSON: {message}";
+            error = $"{path}: line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}: malformed JSON: {FirstSentences(ex.Message)}";
             return null;
         }
 
@@ -50,5 +49,19 @@ internal static class ProxiesFile
         }
 
         return obj;
+    }
+
+    // System.Text.Json appends where it stopped ("LineNumber: ... | BytePositionInLine: ..."); the line and column say that.
+    private static string FirstSentences(string message)
+    {
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            if (message.IndexOf(marker, StringComparison.Ordinal) is var end and >= 0)
+            {
+                message = message[..end];
+            }
+        }
+
+        return message;
     }
 }

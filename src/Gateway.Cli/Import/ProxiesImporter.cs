@@ -30,7 +30,7 @@ internal static class ProxiesImporter
             var scope = new ProxyScope(name, notes);
             if (node is not JsonObject proxy)
             {
-                scope.NotConverted("(proxy)", "must be an object with 'matchCondition'; the proxy is not converted");
+                scope.NotConverted("(proxy)", "must be an object with 'matchCondition'");
                 continue;
             }
 
@@ -45,6 +45,11 @@ internal static class ProxiesImporter
 
                 paths.Add(path);
                 added++;
+            }
+
+            if (added == 0 && proxy["disabled"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
+            {
+                scope.NotConverted("(proxy)", "left out: no route was written for it, for the reason above");
             }
 
             converted += added > 0 ? 1 : 0;

@@ -33,7 +33,7 @@ internal static class ProxyConverter
 
         if (proxy["matchCondition"] is not JsonObject match || match["route"]?.GetValueKind() != JsonValueKind.String)
         {
-            scope.NotConverted("matchCondition", "must be an object with a 'route' string; the proxy is not converted");
+            scope.NotConverted("matchCondition", "must be an object with a 'route' string");
             return [];
         }
 
@@ -107,7 +107,7 @@ internal static class ProxyConverter
 
         if (backendNode.GetValueKind() != JsonValueKind.String)
         {
-            scope.NotConverted("backendUri", "must be a string; the proxy is not converted");
+            scope.NotConverted("backendUri", "must be a string");
             return null;
         }
 
