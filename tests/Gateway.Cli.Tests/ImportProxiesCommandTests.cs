@@ -221,8 +221,23 @@ public class ImportProxiesCommandTests
     {
         var result = await GatewayCommand.RunAsync("import-proxies", Fixtures.Proxies("catch-all.json"), "--frobnicate");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("--frobnicate", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("\"paths\"", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportProxies_RouteUnderAdmin_ConvertedWithTheValidatorsWarning()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("proxies.json", """
+            { "proxies": { "Admin": { "matchCondition": { "route": "/admin/users" }, "backendUri": "https://admin.example.com/users" } } }
+            """);
+
+        var result = await GatewayCommand.RunAsync("import-proxies", file);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("warning: paths[0].path: '/admin/users' is under /admin, which the Azure Functions host reserves for itself",
+            result.Stderr, StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,8 @@ internal static class BackendUriConverter
                 "so set this server's url to the address of the app that now hosts those functions");
         }
 
-        var path = ConvertPath(rest.Length == 0 ? "/" : rest, scope);
+        // Nothing after a setting that holds the base URL: that URL exactly, as Proxies called it.
+        var path = rest.Length == 0 ? (origin.StartsWith("$env.", StringComparison.Ordinal) ? "" : "/") : ConvertPath(rest, scope);
         var mapping = ConvertQuery(query, scope);
         return path is null || mapping is null ? null : new BackendTarget(servers.AliasFor(origin), path, mapping);
     }

@@ -11,7 +11,13 @@ internal static class BackendPathParser
     /// <summary>Fills <paramref name="parts"/> and returns null, or returns why the template is not valid.</summary>
     public static string? Parse(string text, RouteTemplate route, List<BackendPathPart> parts)
     {
-        if (string.IsNullOrEmpty(text) || text[0] != '/')
+        // The server's URL itself, with nothing appended: its path may not end in '/'.
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text[0] != '/')
         {
             return $"'{text}' must start with '/'";
         }

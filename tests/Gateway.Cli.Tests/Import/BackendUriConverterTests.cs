@@ -19,7 +19,7 @@ public class BackendUriConverterTests
     [InlineData("/a", "HTTPS://Api.Example.com:8443", "api", "https://Api.Example.com:8443", "/")]
     [InlineData("/a", "http://10.0.0.4:8080/x", "server", "http://10.0.0.4:8080", "/x")]
     [InlineData("/a", "https://%ORDER_HOST%/api/orders", "order-host", "https://$env.ORDER_HOST", "/api/orders")]
-    [InlineData("/a", "%API_BASE_URL%", "api-base-url", "$env.API_BASE_URL", "/")]
+    [InlineData("/a", "%API_BASE_URL%", "api-base-url", "$env.API_BASE_URL", "")]
     [InlineData("/a/{*rest}", "https://x.example.com/%VERSION%/{rest}", "x", "https://x.example.com", "/$env.VERSION/{.+}")]
     [InlineData("/a/{id}", "https://x.example.com/a b/{id}.xml", "x", "https://x.example.com", "/a%20b/{id}.xml")]
     public void Convert_Address_ServerAndBackendPath(string route, string backendUri, string alias, string url, string path)

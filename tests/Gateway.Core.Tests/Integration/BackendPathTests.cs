@@ -14,12 +14,13 @@ public sealed class BackendPathTests : IAsyncLifetime
         _upstream = await TestUpstream.StartAsync();
         _gateway = await RunningGateway.StartAsync($$"""
             {
-              "servers": [{ "alias": "svc", "url": "{{_upstream.Url}}/base/" }],
+              "servers": [{ "alias": "svc", "url": "{{_upstream.Url}}/base/" }, { "alias": "svc-no-slash", "url": "{{_upstream.Url}}/base/endpoint" }],
               "paths": [
                 { "method": "GET", "path": "/users/{id}", "integration": { "type": "http_proxy", "server": "svc", "path": "/api/users/{id}" } },
                 { "method": "GET", "path": "/t/{tenant}/docs/{doc}", "integration": { "type": "http_proxy", "server": "svc", "path": "/v2/{doc}.json/{tenant}" },
                   "mapping": { "query": { "via": "gateway" } } },
                 { "method": "ANY", "path": "/legacy/{.+}", "integration": { "type": "http_proxy", "server": "svc", "path": "/old-app/{.+}" } },
+                { "method": "GET", "path": "/exact", "integration": { "type": "http_proxy", "server": "svc-no-slash", "path": "" } },
                 { "method": "GET", "path": "/search", "integration": { "type": "http_proxy", "server": "svc", "path": "/find", "method": "POST" } },
                 { "method": "GET", "path": "/accounts/{account}", "integration": { "type": "http_proxy", "server": "svc", "path": "/lookup" },
                   "mapping": { "headers": { "x-account": "$request.path.account" }, "query": { "account": "acct-$request.path.account" } } }
@@ -41,6 +42,7 @@ public sealed class BackendPathTests : IAsyncLifetime
     [InlineData("/legacy/a/b?c=d", "/base/old-app/a/b", "?c=d")]
     [InlineData("/legacy", "/base/old-app", "")]
     [InlineData("/legacy/a%20b", "/base/old-app/a%20b", "")]
+    [InlineData("/exact?x=1", "/base/endpoint", "?x=1")]
     public async Task Proxy_BackendPath_TargetIsServerPlusTemplate(string requestPath, string upstreamPath, string upstreamQuery)
     {
         using var response = await _gateway.Client.GetAsync(requestPath);

@@ -26,6 +26,7 @@ public class BackendPathTemplateTests
     [InlineData("/{.+}", "/{.+}", "/x/y", "/x/y")]
     [InlineData("/t/{tenant}/{.+}", "/tenants/{tenant}/{.+}", "/t/acme/a%20b", "/tenants/acme/a%20b")]
     [InlineData("/users/{id}", "/a%20b/{id}", "/users/1", "/a%20b/1")]
+    [InlineData("/users/{id}", "", "/users/1", "")]
     public void Render_ParametersAndRemainder_Substituted(string route, string backendPath, string requestPath, string expected)
     {
         Assert.Equal(expected, Render(route, backendPath, requestPath));
