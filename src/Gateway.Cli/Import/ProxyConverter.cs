@@ -66,6 +66,11 @@ internal static class ProxyConverter
     {
         if (match["methods"] is not JsonArray array || array.Count == 0)
         {
+            if (match["methods"] is { } other)
+            {
+                scope.NotConverted("matchCondition.methods", $"must be an array of method names, not {other.ToJsonString()}; the route answers every method");
+            }
+
             return ["ANY"];
         }
 
