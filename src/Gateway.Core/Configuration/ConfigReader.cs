@@ -15,7 +15,7 @@ internal static class ConfigReader
     internal static readonly IReadOnlyList<string> PathKeys =
         ["method", "path", "auth", "authorization", "integration", "response", "mapping", "variables"];
 
-    internal static readonly IReadOnlyList<string> IntegrationKeys = ["type", "server"];
+    internal static readonly IReadOnlyList<string> IntegrationKeys = ["type", "server", "path", "method", "status", "headers", "body", "body_text"];
 
     internal static readonly IReadOnlyList<string> MappingKeys = ["headers", "query"];
 
@@ -139,7 +139,24 @@ internal static class ConfigReader
     {
         reader.RejectUnknownKeys(obj, location, IntegrationKeys);
         var type = reader.String(obj, "type", location, required: true);
-        return type is null ? null : new IntegrationConfig { Type = type, Server = reader.String(obj, "server", location) };
+        if (type is null)
+        {
+            return null;
+        }
+
+        return new IntegrationConfig
+        {
+            Type = type,
+            Server = reader.String(obj, "server", location),
+            Path = reader.String(obj, "path", location),
+            Method = reader.String(obj, "method", location),
+            // The range is the validator's: it explains why 1xx and 600+ are refused.
+            Status = reader.Int(obj, "status", location, int.MinValue, int.MaxValue),
+            Headers = obj.ContainsKey("headers") ? reader.ScalarMap(obj, "headers", location) : null,
+            Body = obj["body"]?.DeepClone(),
+            HasBody = obj.ContainsKey("body"),
+            BodyText = reader.String(obj, "body_text", location),
+        };
     }
 
     private static MappingConfig ReadMapping(ConfigNodeReader reader, JsonObject obj, string location)

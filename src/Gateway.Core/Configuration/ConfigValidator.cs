@@ -11,6 +11,8 @@ internal static class ConfigValidator
         new ServerRule(),
         new PathRule(),
         new IntegrationRule(),
+        new BackendRequestRule(),
+        new StaticResponseRule(),
         new DuplicateRouteRule(),
         new AuthorizerRule(),
         new AuthorizerReferenceRule(),

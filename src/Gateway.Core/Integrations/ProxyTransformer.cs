@@ -21,13 +21,19 @@ internal sealed class ProxyTransformer : HttpTransformer
 
         var feature = GatewayRequestFeature.Get(httpContext);
         var match = feature.Match!;
-        var mapping = ((HttpProxyIntegration)match.Route.Integration).Mapping;
-        var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims);
+        var integration = (HttpProxyIntegration)match.Route.Integration;
+        var mapping = integration.Mapping;
+        var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims, match);
 
-        // A wildcard route forwards what follows its fixed segments; any other route the whole path.
-        var path = new PathString(match.Remainder.ToString());
         var query = mapping is { Query.Count: > 0 } ? MapQuery(httpContext.Request, mapping, values!) : httpContext.Request.QueryString;
-        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, path, query);
+        proxyRequest.RequestUri = integration.BackendPath is { } backendPath
+            ? BackendAddress(destinationPrefix, backendPath.Render(match), query)
+            // A wildcard route forwards what follows its fixed segments; any other route the whole path.
+            : RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(match.Remainder.ToString()), query);
+        if (integration.Method is { } method)
+        {
+            proxyRequest.Method = method;
+        }
 
         SetForwardedHeaders(httpContext, proxyRequest);
         if (mapping is not null)
@@ -49,6 +55,13 @@ internal sealed class ProxyTransformer : HttpTransformer
         }
 
         return result;
+    }
+
+    /// <summary>The server's URL and a rendered backend path, whose escapes are final: nothing may unescape or re-escape them.</summary>
+    private static Uri BackendAddress(string prefix, string encodedPath, QueryString query)
+    {
+        var trimmed = encodedPath.Length > 0 && prefix.EndsWith('/') ? prefix[..^1] : prefix;
+        return new Uri(trimmed + encodedPath + query.ToUriComponent(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     private static QueryString MapQuery(HttpRequest request, RequestMapping mapping, RequestMappingValues values)

@@ -8,4 +8,7 @@ internal interface IMappingValues
     string? Query(string name);
 
     string? Claim(string name);
+
+    /// <summary>A <c>{name}</c> parameter of the matched route.</summary>
+    string? RouteParameter(string name);
 }

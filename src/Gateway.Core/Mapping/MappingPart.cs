@@ -6,6 +6,7 @@ internal enum MappingSource
     Header,
     Query,
     Jwt,
+    Path,
 }
 
 /// <summary>A piece of a mapping value: literal text, or a value read from the request or its token.</summary>

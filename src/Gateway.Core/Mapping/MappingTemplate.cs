@@ -5,12 +5,13 @@ using System.Text.RegularExpressions;
 namespace FunctionGateway.Mapping;
 
 /// <summary>
-/// A compiled mapping value such as <c>$request.jwt.sub</c>, <c>Bearer $request.header.x-token</c> or a literal.
+/// A compiled mapping value such as <c>$request.jwt.sub</c>, <c>Bearer $request.header.x-token</c>,
+/// <c>$request.path.id</c> (a route parameter) or a literal.
 /// <c>$config.NAME</c> is read from the route's variables, then the global ones, when the config is built.
 /// </summary>
 internal sealed partial class MappingTemplate
 {
-    [GeneratedRegex(@"\$(request\.header|request\.query|request\.jwt|config)\.([A-Za-z0-9_\-.:]+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\$(request\.header|request\.query|request\.jwt|request\.path|config)\.([A-Za-z0-9_\-.:]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
     private readonly MappingPart[] _parts;
@@ -18,6 +19,9 @@ internal sealed partial class MappingTemplate
     private MappingTemplate(MappingPart[] parts) => _parts = parts;
 
     public bool UsesJwt => _parts.Any(p => p.Source == MappingSource.Jwt);
+
+    /// <summary>The route parameters the value reads with <c>$request.path.NAME</c>.</summary>
+    public IEnumerable<string> RouteParameters => _parts.Where(p => p.Source == MappingSource.Path).Select(p => p.Text);
 
     /// <summary>Compiles a value; the error names a <c>$config</c> variable that neither scope defines.</summary>
     public static MappingTemplate Compile(string value, IReadOnlyDictionary<string, string> routeVariables,
@@ -40,6 +44,9 @@ internal sealed partial class MappingTemplate
                     break;
                 case "request.jwt":
                     parts.Add(new MappingPart(MappingSource.Jwt, name));
+                    break;
+                case "request.path":
+                    parts.Add(new MappingPart(MappingSource.Path, name));
                     break;
                 default:
                     if (routeVariables.TryGetValue(name, out var variable) || globalVariables.TryGetValue(name, out variable))
@@ -91,6 +98,7 @@ internal sealed partial class MappingTemplate
         MappingSource.Literal => part.Text,
         MappingSource.Header => values.Header(part.Text),
         MappingSource.Query => values.Query(part.Text),
+        MappingSource.Path => values.RouteParameter(part.Text),
         _ => values.Claim(part.Text),
     };
 

@@ -30,7 +30,7 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
             }
 
             routes.Add(new GatewayRoute(i, path, method, template!, path.Auth ? BuildRouteAuthorizer(path, authorizers) : null,
-                BuildIntegration(path, config, upstreams)));
+                BuildIntegration(path, template!, config, upstreams)));
         }
 
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
@@ -63,18 +63,30 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
     // Not a valid name in "authorizers" (the validator refuses it), so it cannot collide with one.
     private const string DefaultAuthorizer = "";
 
-    private IIntegration BuildIntegration(PathConfig path, GatewayConfig config, Dictionary<string, Upstream> upstreams)
+    private IIntegration BuildIntegration(PathConfig path, RouteTemplate template, GatewayConfig config, Dictionary<string, Upstream> upstreams)
     {
         if (path.Integration is not { } integration)
         {
-            return new StaticResponseIntegration(path.Response);
+            return StaticResponseIntegration.ForResponse(path.Response);
+        }
+
+        if (integration.IsStatic)
+        {
+            return StaticResponseIntegration.ForStatic(integration);
         }
 
         var mapping = path.Mapping is null ? null : new RequestMapping(
             Compile(path.Mapping.Headers, path, config),
             Compile(path.Mapping.Query, path, config));
-        return new HttpProxyIntegration(upstreams[integration.Server!], mapping, forwarder);
+        return new HttpProxyIntegration(upstreams[integration.Server!], mapping, forwarder,
+            integration.Path is null ? null : BuildBackendPath(integration.Path, template),
+            integration.Method is null ? null : new HttpMethod(integration.Method));
     }
+
+    private static BackendPathTemplate BuildBackendPath(string path, RouteTemplate route) =>
+        BackendPathTemplate.TryParse(path, route, out var template, out _)
+            ? template!
+            : throw new InvalidOperationException($"The backend path '{path}' was not validated before the runtime was built.");
 
     private static List<KeyValuePair<string, MappingTemplate>> Compile(IReadOnlyDictionary<string, string> values,
         PathConfig path, GatewayConfig config) =>

@@ -17,6 +17,8 @@ public class MappingTemplateTests
         public string? Query(string name) => QueryValues.GetValueOrDefault(name);
 
         public string? Claim(string name) => Claims.GetValueOrDefault(name);
+
+        public string? RouteParameter(string name) => name == "id" ? "42" : null;
     }
 
     private static readonly Dictionary<string, string> RouteVariables = new() { ["region"] = "eu" };
@@ -32,6 +34,9 @@ public class MappingTemplateTests
     [InlineData("$config.stage", "prod")]
     [InlineData("Bearer $request.header.x-token", "Bearer abc")]
     [InlineData("$request.jwt.sub@$config.stage", "user-1@prod")]
+    [InlineData("$request.path.id", "42")]
+    [InlineData("/orders/$request.path.id", "/orders/42")]
+    [InlineData("$request.path.other", null)]
     [InlineData("$request.header.missing", null)]
     [InlineData("prefix-$request.jwt.missing", null)]
     public void Resolve_Sources_GiveValueOrNull(string value, string? expected)

@@ -35,6 +35,16 @@ public class SchemaAgreementTests
                     { "method": "HEAD", "path": "/list", "response": [1, "two", { "three": 3 }] },
                     { "method": "DELETE", "path": "/", "response": 42 }] }
         """)]
+    [InlineData($$"""
+        { {{Servers}},
+          "paths": [{ "method": "GET", "path": "/users/{id}", "integration": { "type": "http_proxy", "server": "orders", "path": "/api/users/{id}", "method": "POST" },
+                      "mapping": { "headers": { "x-user": "$request.path.id" } } },
+                    { "method": "ANY", "path": "/legacy/{.+}", "integration": { "type": "http", "server": "orders", "path": "/v1/{.+}" } },
+                    { "method": "GET", "path": "/root", "integration": { "type": "http", "server": "orders", "path": "" } },
+                    { "method": "GET", "path": "/old", "integration": { "type": "static", "status": 301, "headers": { "Location": "https://example.com/new" } } },
+                    { "method": "GET", "path": "/teapot", "integration": { "type": "static", "status": 418, "body": { "error": "teapot" } } },
+                    { "method": "GET", "path": "/robots.txt", "integration": { "type": "static", "body_text": "User-agent: *", "headers": { "Cache-Control": "max-age=60" } } }] }
+        """)]
     [InlineData("""
         { "cors": { "allow_origins": ["*", "https://app.example.com", "https://*.example.org", "http://localhost:3000"],
                     "allow_methods": ["GET", "POST"], "allow_headers": ["Authorization"], "expose_headers": ["X-Request-Id"],
@@ -103,6 +113,12 @@ public class SchemaAgreementTests
     [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http_proxy" } }] }""", "paths[0].integration.server", "#/paths[0].integration.server")]
     [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "timeout": 5 } }] }""", "paths[0].integration.timeout", "#/paths[0].integration.timeout")]
     [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": "orders" }] }""", "paths[0].integration", "#/paths[0].integration")]
+    [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "server": "orders" } }] }""", "paths[0].integration.server", "#/paths[0].integration")]
+    [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "status": 201 } }] }""", "paths[0].integration.status", "#/paths[0].integration")]
+    [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "status": 100 } }] }""", "paths[0].integration.status", "#/paths[0].integration.status")]
+    [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "body": 1, "body_text": "x" } }] }""", "paths[0].integration", "#/paths[0].integration")]
+    [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "path": "/x?y=1" } }] }""", "paths[0].integration.path", "#/paths[0].integration.path")]
+    [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "method": "TRACE" } }] }""", "paths[0].integration.method", "#/paths[0].integration.method")]
     [InlineData("""{ "servers": [{ "alias": "a", "url": "ftp://x" }], "paths": [] }""", "servers[0].url", "#/servers[0].url")]
     [InlineData("""{ "servers": [{ "url": "http://x" }], "paths": [] }""", "servers[0].alias", "#/servers[0].alias")]
     [InlineData("""{ "servers": [{ "alias": "a", "url": "http://x", "timeout_seconds": 0 }], "paths": [] }""", "servers[0].timeout_seconds", "#/servers[0].timeout_seconds")]

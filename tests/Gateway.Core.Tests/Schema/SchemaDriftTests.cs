@@ -65,8 +65,8 @@ public class SchemaDriftTests
             EnumAt("definitions/algorithm").Order(StringComparer.Ordinal));
 
     [Fact]
-    public void IntegrationTypeEnum_IsHttpProxyAndItsAlias() =>
-        Assert.Equal([IntegrationConfig.HttpProxy, IntegrationConfig.Http], EnumAt("definitions/integration/properties/type"));
+    public void IntegrationTypeEnum_IsHttpProxyItsAliasAndStatic() =>
+        Assert.Equal([IntegrationConfig.HttpProxy, IntegrationConfig.Http, IntegrationConfig.Static], EnumAt("definitions/integration/properties/type"));
 
     [Fact]
     public void AuthorizerTypeEnum_IsJwt() =>

@@ -39,8 +39,9 @@ internal sealed class TestUpstream : IAsyncDisposable
             return Results.Json(new { ok = true });
         });
 
-        // Everything else: what the upstream received, as JSON; the path as it came on the wire.
-        app.MapFallback(async context =>
+        // Everything else: what the upstream received, as JSON; the path as it came on the wire. A catch-all
+        // route rather than MapFallback, whose 'nonfile' constraint would skip paths with dots in them.
+        app.Map("/{**rest}", async (HttpContext context) =>
         {
             var request = context.Request;
             var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;

@@ -1,6 +1,8 @@
 namespace FunctionGateway.Configuration.Validation;
 
-/// <summary>An integration has a known type, and an http_proxy names a server of the config.</summary>
+/// <summary>
+/// An integration has a known type and only the keys of that type, and an http_proxy names a server of the config.
+/// </summary>
 internal sealed class IntegrationRule : IConfigRule
 {
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
@@ -15,12 +17,22 @@ internal sealed class IntegrationRule : IConfigRule
                 continue;
             }
 
+            if (integration.IsStatic)
+            {
+                RejectKeys(integration, location, IntegrationConfig.HttpProxy, issues,
+                    ("server", integration.Server is not null), ("path", integration.Path is not null), ("method", integration.Method is not null));
+                continue;
+            }
+
             if (!integration.IsHttpProxy)
             {
                 issues.Add(new ConfigIssue($"{location}.type", UnknownType(integration.Type)));
                 continue;
             }
 
+            RejectKeys(integration, location, IntegrationConfig.Static, issues,
+                ("status", integration.Status is not null), ("headers", integration.Headers is not null),
+                ("body", integration.HasBody), ("body_text", integration.BodyText is not null));
             if (string.IsNullOrEmpty(integration.Server))
             {
                 issues.Add(new ConfigIssue($"{location}.server", "is required for an http_proxy integration: name one of the servers' aliases"));
@@ -33,12 +45,25 @@ internal sealed class IntegrationRule : IConfigRule
         }
     }
 
+    private static void RejectKeys(IntegrationConfig integration, string location, string owner, List<ConfigIssue> issues,
+        params (string Key, bool Present)[] keys)
+    {
+        foreach (var (key, present) in keys)
+        {
+            if (present)
+            {
+                issues.Add(new ConfigIssue($"{location}.{key}",
+                    $"applies to '{owner}' integrations only; this one is '{integration.Type}'"));
+            }
+        }
+    }
+
     private static string UnknownType(string type) => type switch
     {
         "service" or "service_binding" =>
             $"integration type '{type}' is a Cloudflare service binding, which is not supported: expose the service over HTTP and use 'http_proxy'",
         _ when type.StartsWith("auth0", StringComparison.Ordinal) || type.StartsWith("supabase", StringComparison.Ordinal) =>
             $"integration type '{type}' is not supported: protect the route with a 'jwt' authorizer for that identity provider instead",
-        _ => $"unknown integration type '{type}'; use 'http_proxy' (or its alias 'http'), or a static 'response' on the path",
+        _ => $"unknown integration type '{type}'; use 'http_proxy' (or its alias 'http') or 'static', or a 'response' on the path",
     };
 }

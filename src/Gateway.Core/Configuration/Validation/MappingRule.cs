@@ -1,4 +1,5 @@
 using FunctionGateway.Mapping;
+using FunctionGateway.Routing;
 
 namespace FunctionGateway.Configuration.Validation;
 
@@ -16,7 +17,7 @@ internal sealed class MappingRule : IConfigRule
             }
 
             var location = $"paths[{i}].mapping";
-            if (path.Integration is null)
+            if (path.Integration is not { IsHttpProxy: true })
             {
                 issues.Add(new ConfigIssue(location, "has no effect: mapping applies to http_proxy integrations only", ConfigSeverity.Warning));
             }
@@ -35,6 +36,21 @@ internal sealed class MappingRule : IConfigRule
             if (error is not null)
             {
                 issues.Add(new ConfigIssue($"{location}.{name}", error));
+            }
+
+            foreach (var parameter in template.RouteParameters)
+            {
+                if (!RouteTemplate.TryParse(path.Path, out var route, out _))
+                {
+                    break;
+                }
+
+                if (!route!.Segments.Any(s => s.IsParameter && s.Value == parameter))
+                {
+                    var defined = route.Segments.Where(s => s.IsParameter).Select(s => "{" + s.Value + "}").ToList();
+                    issues.Add(new ConfigIssue($"{location}.{name}", $"reads '$request.path.{parameter}' but the route '{path.Path}' has no '{{{parameter}}}'; " +
+                        (defined.Count == 0 ? "it has no parameters" : $"its parameters: {string.Join(", ", defined)}")));
+                }
             }
 
             if (template.UsesJwt && !path.Auth)

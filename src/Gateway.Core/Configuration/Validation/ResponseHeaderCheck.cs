@@ -1,0 +1,42 @@
+namespace FunctionGateway.Configuration.Validation;
+
+/// <summary>Whether a configured response header can be sent as written: a valid name and value, and one the gateway does not own.</summary>
+internal static class ResponseHeaderCheck
+{
+    // RFC 9110 token characters besides letters and digits.
+    private const string TokenSymbols = "!#$%&'*+-.^_`|~";
+
+    // Connection-level headers (RFC 9110 section 7.6.1) belong to each hop, and the length is the gateway's to compute.
+    private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Content-Length",
+    };
+
+    public static string? Problem(string name, string value, bool hasCors)
+    {
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || TokenSymbols.Contains(c, StringComparison.Ordinal)))
+        {
+            return $"'{name}' is not a valid header name: use letters, digits and {TokenSymbols}";
+        }
+
+        if (Forbidden.Contains(name))
+        {
+            return name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+                ? "is computed by the gateway from the body; remove it"
+                : $"'{name}' is a hop-by-hop header, which applies to one connection only; remove it";
+        }
+
+        if (hasCors && name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase))
+        {
+            return "is set by the config's 'cors' policy, which is the only one; remove it or change 'cors'";
+        }
+
+        // Kestrel sends ASCII header values only, and a line break would end the header early.
+        if (value.Any(c => c != '\t' && (c < ' ' || c > '~')))
+        {
+            return "the value must be printable ASCII without line breaks; percent-encode other characters";
+        }
+
+        return null;
+    }
+}
