@@ -57,14 +57,16 @@ internal static class KeyDiagnosis
         return keys.MayHaveKeyId(kid)
             ? CheckResult.Pass("key", $"a 'kid' of the set ({KeyIds(keys)})", $"kid \"{kid}\"")
             : CheckResult.Fail("key", $"a 'kid' of the set ({KeyIds(keys)})", $"kid \"{kid}\"", GatewayErrors.JwksNoMatchingKey,
-                "the set was fetched again for this kid and still lacks it: the provider rotated keys and this token's key is not (or no longer) published, or the token comes from another provider");
+                authorizer.KeySource is RemoteKeySource
+                    ? "the set was fetched again for this kid and still lacks it: the provider rotated its keys and this token's key is not (or no longer) published, or the token comes from another provider"
+                    : "the config's inline jwks lacks it: after a key rotation, update the jwks in the config (or its $secret)");
     }
 
     public static async Task<CheckResult> CheckSignatureAsync(JwtAuthorizer authorizer, KeySet keys, string token, CheckResult key)
     {
         if (key.Status != CheckStatus.Passed)
         {
-            return CheckResult.Skip("signature", "verifies with the key", "no key to verify with");
+            return CheckResult.Skip("signature", "verifies with the key", key.Status == CheckStatus.NotRun ? "offline: not run without the keys" : "no key to verify with");
         }
 
         // The engine's parameters, with issuer and audience left to their own checks below.
