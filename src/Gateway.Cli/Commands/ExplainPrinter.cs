@@ -12,6 +12,7 @@ namespace FunctionGateway.Cli.Commands;
 internal static class ExplainPrinter
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(TextWriter output, Explanation explanation, bool clockGiven)
     {
@@ -75,7 +76,7 @@ internal static class ExplainPrinter
         lines.Add($"Authorizer '{report.Name}': {report.Summary}");
         if (report.TokenHeader is { } header)
         {
-            lines.Add($"  token header  {JsonSerializer.Serialize(header, Indented).ReplaceLineEndings(" ").Replace("  ", "", StringComparison.Ordinal)}");
+            lines.Add($"  token header  {JsonSerializer.Serialize(header, Compact)}");
         }
 
         if (report.TokenClaims is { } claims)

@@ -227,4 +227,47 @@ public class RequestExplainerTests
         Assert.Equal($"secret, {TestKeys.Secret.Length} bytes, from $secret.JWT_SECRET (app settings and environment variables)", key.Actual);
         Assert.DoesNotContain(TestKeys.Secret, explanation.Authorizers.Single().Summary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_SecondOfTwoAuthorizersAccepts_AllowedWithBothReported()
+    {
+        const string config = """
+            {
+              "authorizers": [
+                {"name": "internal", "type": "jwt", "secret": "another-secret-of-at-least-32-bytes-long!", "token_sources": [{"header": "X-Internal-Token"}]},
+                {"name": "partners", "type": "jwt", "secret": "$secret.JWT_SECRET", "audience": "api://orders"}
+              ],
+              "paths": [{"method": "GET", "path": "/orders", "auth": ["internal", "partners"], "response": {"ok": true}}]
+            }
+            """;
+        var request = new ExplainRequest { Path = "/orders", Headers = [KeyValuePair.Create("Authorization", "Bearer " + TestTokens.Hs256())] };
+
+        var explanation = await ExplainFixture.ExplainAsync(config, request);
+
+        Assert.Equal(ExplainVerdict.Allowed, explanation.Verdict);
+        Assert.Equal(["internal", "partners"], explanation.RouteAuthorizers);
+        Assert.Equal(("no 'X-Internal-Token' header", "AUTH_ERROR"), (explanation.Authorizers[0].Checks[0].Actual, explanation.Authorizers[0].EngineError?.Code));
+        Assert.Null(explanation.Authorizers[1].EngineError);
+        Assert.Empty(explanation.Disagreements);
+    }
+
+    [Fact]
+    public async Task Explain_NeitherOfTwoAuthorizersAccepts_TheCodeOfTheOneThatFoundAToken()
+    {
+        const string config = """
+            {
+              "authorizers": [
+                {"name": "internal", "type": "jwt", "secret": "another-secret-of-at-least-32-bytes-long!", "token_sources": [{"header": "X-Internal-Token"}]},
+                {"name": "partners", "type": "jwt", "secret": "$secret.JWT_SECRET", "audience": "api://payments"}
+              ],
+              "paths": [{"method": "GET", "path": "/orders", "auth": ["internal", "partners"], "response": {"ok": true}}]
+            }
+            """;
+        var request = new ExplainRequest { Path = "/orders", Headers = [KeyValuePair.Create("Authorization", "Bearer " + TestTokens.Hs256())] };
+
+        var explanation = await ExplainFixture.ExplainAsync(config, request);
+
+        Assert.Equal((401, "ERR_JWT_CLAIM_VALIDATION_FAILED"), (explanation.Answer.Status, explanation.Answer.Error?.Code));
+        Assert.Empty(explanation.Disagreements);
+    }
 }
