@@ -17,7 +17,7 @@ internal static class TokenCommand
         var authorizer = new Option<string?>("--authorizer", "-a") { Description = "The named authorizer to mint for. Default: the config's 'authorizer', or its only one." };
         var subject = new Option<string?>("--sub") { Description = "The 'sub' claim. Default: the authorizer's subject, if it has one." };
         var claims = new Option<string[]>("--claim") { Description = "A claim NAME=VALUE; VALUE is read as JSON when it parses (42, true, [\"a\"]), else as a string. Repeat for more." };
-        var ttl = new Option<string>("--ttl") { Description = "How long the token lives: 90s, 15m, 1h, 1h30m, 7d. Default 1h.", DefaultValueFactory = _ => "1h" };
+        var ttl = new Option<string>("--ttl") { Description = "How long the token lives: 90s, 15m, 1h, 1h30m, 7d.", DefaultValueFactory = _ => "1h" };
         var at = new Option<string?>("--at") { Description = "The token's 'iat', from which --ttl counts: ISO 8601 or Unix seconds. Default: now." };
         var command = new Command("token", "Mint a token that an HS256/384/512 authorizer of the config accepts, for local testing.")
         {

@@ -72,4 +72,21 @@ public class RouteDiagnosisTests
 
         Assert.Equal((ExplainVerdict.Refused, 400, "ERR_BAD_PATH"), (explanation.Verdict, explanation.Answer.Status, explanation.Answer.Error?.Code));
     }
+
+    [Fact]
+    public async Task Explain_CorsPreflight_AnsweredByTheGatewayBeforeAnyToken()
+    {
+        var config = ExplainFixture.Config().Replace("\"paths\"", "\"cors\": {\"allow_origins\": [\"https://app.test\"]}, \"paths\"", StringComparison.Ordinal);
+        var request = new ExplainRequest
+        {
+            Method = "OPTIONS",
+            Path = "/orders",
+            Headers = [KeyValuePair.Create("Origin", "https://app.test"), KeyValuePair.Create("Access-Control-Request-Method", "GET")],
+        };
+
+        var explanation = await ExplainFixture.ExplainAsync(config, request);
+
+        Assert.Equal((ExplainVerdict.Allowed, 204), (explanation.Verdict, explanation.Answer.Status));
+        Assert.Contains("the gateway answers this request itself as a CORS preflight, before any token is asked for", explanation.Notes);
+    }
 }
