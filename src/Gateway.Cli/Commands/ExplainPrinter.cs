@@ -18,7 +18,13 @@ internal static class ExplainPrinter
     {
         var lines = new List<string>();
         var request = explanation.Request;
-        lines.Add($"Request   {request.Method} {request.Path}");
+        var mark = request.Path.IndexOf('?', StringComparison.Ordinal);
+        lines.Add($"Request   {request.Method} {(mark < 0 ? request.Path : request.Path[..mark])}");
+        if (mark >= 0)
+        {
+            lines.AddRange(QueryHelpers.ParseQuery(request.Path[mark..]).Select(q => $"          query {q.Key} (value not shown)"));
+        }
+
         lines.AddRange(request.Headers.Select(h => $"          header {h.Key} (value not shown)"));
         lines.AddRange(request.Query.Select(q => $"          query {q.Key} (value not shown)"));
         lines.AddRange(request.Cookies.Select(c => $"          cookie {c.Key} (value not shown)"));

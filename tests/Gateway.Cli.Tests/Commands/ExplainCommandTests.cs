@@ -185,4 +185,20 @@ public class ExplainCommandTests
         Assert.Contains("'Authorization' does not start with 'Bearer' (it holds a bare token: add the prefix)", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("header Authorization (value not shown)", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Explain_TokenInThePathsQuery_NeverPrinted()
+    {
+        using var dir = new TempDir();
+        TestConfigs.Write(dir, TestConfigs.Gateway());
+        var token = TestJwt.Hs256();
+
+        var result = await Explain(dir, "--path", $"/orders?access_token={token}", "--query", $"other={token}", "--cookie", $"session={token}");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.DoesNotContain(token, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Request   GET /orders\n          query access_token (value not shown)\n          query other (value not shown)",
+            result.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("          cookie session (value not shown)", result.Stdout, StringComparison.Ordinal);
+    }
 }
