@@ -193,12 +193,12 @@ public class ExplainCommandTests
         TestConfigs.Write(dir, TestConfigs.Gateway());
         var token = TestJwt.Hs256();
 
-        var result = await Explain(dir, "--path", $"/orders?access_token={token}", "--query", $"other={token}", "--cookie", $"session={token}");
+        var result = await Explain(dir, "--path", $"/orders?access_token={token}", "--query", $"other={token}", "--cookie", $"sid={token}");
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.DoesNotContain(token, result.Stdout + result.Stderr, StringComparison.Ordinal);
         Assert.Contains("Request   GET /orders\n          query access_token (value not shown)\n          query other (value not shown)",
             result.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("          cookie session (value not shown)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("          cookie sid (value not shown)", result.Stdout, StringComparison.Ordinal);
     }
 }

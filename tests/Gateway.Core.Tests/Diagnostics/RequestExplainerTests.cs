@@ -209,12 +209,12 @@ public class RequestExplainerTests
     [Fact]
     public async Task Explain_CustomTokenSource_TokenPlacedThere()
     {
-        var config = ExplainFixture.Config(""", "token_sources": [{"cookie": "session"}]""");
+        var config = ExplainFixture.Config(""", "token_sources": [{"cookie": "access"}]""");
 
         var explanation = await ExplainFixture.ExplainAsync(config, new ExplainRequest { Path = "/orders", Token = TestTokens.Hs256() });
 
-        Assert.Equal("cookie 'session'", explanation.TokenPlacement);
-        Assert.Equal("found in the cookie 'session' (token_sources[0])", explanation.Check("token source").Actual);
+        Assert.Equal("cookie 'access'", explanation.TokenPlacement);
+        Assert.Equal("found in the cookie 'access' (token_sources[0])", explanation.Check("token source").Actual);
         Assert.Equal(ExplainVerdict.Allowed, explanation.Verdict);
     }
 
