@@ -228,21 +228,22 @@ public class RequestExplainerTests
         Assert.DoesNotContain(TestKeys.Secret, explanation.Authorizers.Single().Summary, StringComparison.Ordinal);
     }
 
+    private static string TwoAuthorizers(string partnersAudience) => $$$"""
+        {
+          "authorizers": [
+            {"name": "internal", "type": "jwt", "secret": "another-secret-of-at-least-32-bytes-long!", "token_sources": [{"header": "X-Internal-Token"}]},
+            {"name": "partners", "type": "jwt", "secret": "$secret.JWT_SECRET", "audience": "{{{partnersAudience}}}"}
+          ],
+          "paths": [{"method": "GET", "path": "/orders", "auth": ["internal", "partners"], "response": {"ok": true}}]
+        }
+        """;
+
+    private static readonly ExplainRequest BearerRequest = new() { Path = "/orders", Headers = [KeyValuePair.Create("Authorization", "Bearer " + TestTokens.Hs256())] };
+
     [Fact]
     public async Task Explain_SecondOfTwoAuthorizersAccepts_AllowedWithBothReported()
     {
-        const string config = """
-            {
-              "authorizers": [
-                {"name": "internal", "type": "jwt", "secret": "another-secret-of-at-least-32-bytes-long!", "token_sources": [{"header": "X-Internal-Token"}]},
-                {"name": "partners", "type": "jwt", "secret": "$secret.JWT_SECRET", "audience": "api://orders"}
-              ],
-              "paths": [{"method": "GET", "path": "/orders", "auth": ["internal", "partners"], "response": {"ok": true}}]
-            }
-            """;
-        var request = new ExplainRequest { Path = "/orders", Headers = [KeyValuePair.Create("Authorization", "Bearer " + TestTokens.Hs256())] };
-
-        var explanation = await ExplainFixture.ExplainAsync(config, request);
+        var explanation = await ExplainFixture.ExplainAsync(TwoAuthorizers("api://orders"), BearerRequest);
 
         Assert.Equal(ExplainVerdict.Allowed, explanation.Verdict);
         Assert.Equal(["internal", "partners"], explanation.RouteAuthorizers);
@@ -254,18 +255,7 @@ public class RequestExplainerTests
     [Fact]
     public async Task Explain_NeitherOfTwoAuthorizersAccepts_TheCodeOfTheOneThatFoundAToken()
     {
-        const string config = """
-            {
-              "authorizers": [
-                {"name": "internal", "type": "jwt", "secret": "another-secret-of-at-least-32-bytes-long!", "token_sources": [{"header": "X-Internal-Token"}]},
-                {"name": "partners", "type": "jwt", "secret": "$secret.JWT_SECRET", "audience": "api://payments"}
-              ],
-              "paths": [{"method": "GET", "path": "/orders", "auth": ["internal", "partners"], "response": {"ok": true}}]
-            }
-            """;
-        var request = new ExplainRequest { Path = "/orders", Headers = [KeyValuePair.Create("Authorization", "Bearer " + TestTokens.Hs256())] };
-
-        var explanation = await ExplainFixture.ExplainAsync(config, request);
+        var explanation = await ExplainFixture.ExplainAsync(TwoAuthorizers("api://payments"), BearerRequest);
 
         Assert.Equal((401, "ERR_JWT_CLAIM_VALIDATION_FAILED"), (explanation.Answer.Status, explanation.Answer.Error?.Code));
         Assert.Empty(explanation.Disagreements);
