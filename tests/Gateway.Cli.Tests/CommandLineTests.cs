@@ -14,11 +14,20 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnknownCommand_ExitsNonZeroAndSaysWhich()
+    public async Task Help_ListsExplainAndToken()
+    {
+        var result = await GatewayCommand.RunAsync("--help");
+
+        Assert.Contains("explain", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("token", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsTwoAndSaysWhich()
     {
         var result = await GatewayCommand.RunAsync("frobnicate");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("frobnicate", result.Stderr, StringComparison.Ordinal);
     }
 

@@ -221,7 +221,7 @@ public class ImportProxiesCommandTests
     {
         var result = await GatewayCommand.RunAsync("import-proxies", Fixtures.Proxies("catch-all.json"), "--frobnicate");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("--frobnicate", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("\"paths\"", result.Stdout, StringComparison.Ordinal);
     }

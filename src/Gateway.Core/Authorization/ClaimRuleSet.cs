@@ -9,6 +9,10 @@ internal sealed class ClaimRuleSet(AuthorizationConfig config)
     private readonly ClaimRule[] _all = [.. config.RequireAll.Select(r => new ClaimRule(r))];
     private readonly ClaimRule[] _any = [.. config.RequireAny.Select(r => new ClaimRule(r))];
 
+    internal IReadOnlyList<ClaimRule> RequireAll => _all;
+
+    internal IReadOnlyList<ClaimRule> RequireAny => _any;
+
     public bool TryCheck(JsonElement claims, out string? reason)
     {
         reason = null;

@@ -42,6 +42,19 @@ internal sealed class JwtAuthorizer
 
     public KeySourceState KeyState => _keys.State;
 
+    // What gateway explain reads to report each check with the engine's own settings.
+    internal AuthorizerConfig Config => _config;
+
+    internal IReadOnlySet<string> Algorithms => _algorithms;
+
+    internal IReadOnlyList<TokenSource> Sources => _sources;
+
+    internal ISigningKeySource KeySource => _keys;
+
+    internal LifetimeCheck Lifetime => _lifetime;
+
+    internal static JsonWebTokenHandler TokenHandler => Handler;
+
     public ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -105,7 +118,7 @@ internal sealed class JwtAuthorizer
         var result = await Handler.ValidateTokenAsync(token, ParametersFor(keys));
         if (!result.IsValid)
         {
-            return AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception));
+            return AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception, payload));
         }
 
         if (_config.Subject is { } subject && !(payload.TryGetProperty("sub", out var sub)
@@ -125,7 +138,8 @@ internal sealed class JwtAuthorizer
         return outcome;
     }
 
-    private TokenValidationParameters ParametersFor(KeySet keys)
+    /// <summary>What Microsoft.IdentityModel checks (signature, issuer, audience) for these keys; cached per key set.</summary>
+    internal TokenValidationParameters ParametersFor(KeySet keys)
     {
         var current = _parameters;
         if (current is not null && ReferenceEquals(current.Keys, keys))

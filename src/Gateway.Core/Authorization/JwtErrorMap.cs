@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FunctionGateway.Errors;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,18 +24,42 @@ internal static class JwtErrorMap
     };
 
     /// <summary>Which check failed, in words; never the token, the key or the configured secret.</summary>
-    public static string Describe(Exception? exception) => exception switch
+    /// <param name="payload">The token's claims, for what the exception leaves out (IdentityModel does not always fill in the audience).</param>
+    public static string Describe(Exception? exception, JsonElement payload = default) => exception switch
     {
         SecurityTokenExpiredException e => $"the token expired at {e.Expires:u}",
         SecurityTokenNotYetValidException e => $"the token is not valid before {e.NotBefore:u} ('nbf')",
         SecurityTokenNoExpirationException => "the token has no 'exp' claim and the authorizer requires one",
         SecurityTokenInvalidLifetimeException => "the token's 'nbf'/'exp' are not a valid lifetime",
         SecurityTokenInvalidIssuerException e => $"the token's 'iss' \"{ReasonText.Quote(e.InvalidIssuer)}\" is not one of the authorizer's issuers",
-        SecurityTokenInvalidAudienceException e => $"the token's 'aud' \"{ReasonText.Quote(e.InvalidAudience)}\" is not one of the authorizer's audiences",
+        SecurityTokenInvalidAudienceException e => Audience(e, payload) is { Length: > 0 } audience
+            ? $"the token's 'aud' \"{ReasonText.Quote(audience)}\" is not one of the authorizer's audiences"
+            : "the token has no 'aud' claim; the authorizer requires one of its audiences",
         SecurityTokenInvalidAlgorithmException e => $"the token's algorithm '{ReasonText.Quote(e.InvalidAlgorithm)}' is not accepted",
         SecurityTokenSignatureKeyNotFoundException => "no key of the authorizer verifies the token's signature",
         SecurityTokenInvalidSignatureException => "the signature does not match the authorizer's key",
         null => "the token was not accepted",
         _ => $"the token was not accepted ({exception.GetType().Name})",
     };
+
+    // The token's own claim when we have it: IdentityModel leaves InvalidAudience empty, or "empty" for a token without 'aud'.
+    private static string Audience(SecurityTokenInvalidAudienceException exception, JsonElement payload)
+    {
+        if (payload.ValueKind != JsonValueKind.Object)
+        {
+            return exception.InvalidAudience ?? "";
+        }
+
+        if (!payload.TryGetProperty("aud", out var aud))
+        {
+            return "";
+        }
+
+        return aud.ValueKind switch
+        {
+            JsonValueKind.String => aud.GetString()!,
+            JsonValueKind.Array => string.Join(", ", aud.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String ? a.GetString() : a.GetRawText())),
+            _ => aud.GetRawText(),
+        };
+    }
 }

@@ -5,18 +5,38 @@ namespace FunctionGateway.Authorization;
 
 /// <summary>
 /// The token's time claims against the gateway's clock. Done here rather than by the validator so that the
-/// clock is a <see cref="TimeProvider"/>: tests and <c>gateway explain --at</c> can set it.
+/// clock is a <see cref="TimeProvider"/>: tests and <c>gateway explain --at</c> can set it. Each claim has its
+/// own check so that <c>gateway explain</c> can report all of them with the engine's own rules.
 /// </summary>
 internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew, bool requireExpiration, TimeSpan? maxLifetime = null)
 {
+    public TimeSpan ClockSkew => clockSkew;
+
+    public bool RequireExpiration => requireExpiration;
+
+    public TimeSpan? MaxLifetime => maxLifetime;
+
+    public DateTimeOffset Now => timeProvider.GetUtcNow();
+
     public bool TryCheck(JsonElement payload, out DateTimeOffset? expires, out GatewayError? error, out string? reason)
     {
         var now = timeProvider.GetUtcNow();
         expires = null;
-        error = null;
-        reason = null;
+        if (!TryCheckExpiry(payload, now, out var exp, out error, out reason)
+            || !TryCheckNotBefore(payload, now, out var nbf, out error, out reason)
+            || !TryCheckIssuedAt(payload, now, out var iat, out error, out reason)
+            || !TryCheckMaxLifetime(exp, nbf ?? iat, out error, out reason))
+        {
+            return false;
+        }
 
-        if (!TryReadTime(payload, "exp", out var exp))
+        expires = exp;
+        return true;
+    }
+
+    public bool TryCheckExpiry(JsonElement payload, DateTimeOffset now, out DateTimeOffset? exp, out GatewayError? error, out string? reason)
+    {
+        if (!TryReadTime(payload, "exp", out exp))
         {
             return Fail("the token's 'exp' is not a number of seconds", out error, out reason);
         }
@@ -33,57 +53,54 @@ internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSke
             return false;
         }
 
-        if (!TryReadTime(payload, "nbf", out var nbf))
+        return Pass(out error, out reason);
+    }
+
+    public bool TryCheckNotBefore(JsonElement payload, DateTimeOffset now, out DateTimeOffset? nbf, out GatewayError? error, out string? reason)
+    {
+        if (!TryReadTime(payload, "nbf", out nbf))
         {
             return Fail("the token's 'nbf' is not a number of seconds", out error, out reason);
         }
 
-        if (nbf is { } notBefore && now + clockSkew < notBefore)
-        {
-            return Fail($"the token is not valid before {notBefore:u} ('nbf'); the gateway's clock reads {now:u}", out error, out reason);
-        }
+        return nbf is { } notBefore && now + clockSkew < notBefore
+            ? Fail($"the token is not valid before {notBefore:u} ('nbf'); the gateway's clock reads {now:u}", out error, out reason)
+            : Pass(out error, out reason);
+    }
 
-        if (!TryReadTime(payload, "iat", out var iat))
+    public bool TryCheckIssuedAt(JsonElement payload, DateTimeOffset now, out DateTimeOffset? iat, out GatewayError? error, out string? reason)
+    {
+        if (!TryReadTime(payload, "iat", out iat))
         {
             return Fail("the token's 'iat' is not a number of seconds", out error, out reason);
         }
 
-        if (iat is { } issued && now + clockSkew < issued)
-        {
-            return Fail($"the token claims to be issued at {issued:u} ('iat'), after the gateway's clock ({now:u})", out error, out reason);
-        }
-
-        if (maxLifetime is { } max && !WithinMaxLifetime(exp, nbf ?? iat, max, out reason))
-        {
-            error = GatewayErrors.ClaimValidationFailed;
-            return false;
-        }
-
-        expires = exp;
-        return true;
+        return iat is { } issued && now + clockSkew < issued
+            ? Fail($"the token claims to be issued at {issued:u} ('iat'), after the gateway's clock ({now:u})", out error, out reason)
+            : Pass(out error, out reason);
     }
 
-    private static bool WithinMaxLifetime(DateTimeOffset? exp, DateTimeOffset? start, TimeSpan max, out string? reason)
+    /// <summary>The lifetime limit: <c>exp</c> minus <paramref name="start"/> (<c>nbf</c>, else <c>iat</c>).</summary>
+    public bool TryCheckMaxLifetime(DateTimeOffset? exp, DateTimeOffset? start, out GatewayError? error, out string? reason)
     {
-        reason = null;
+        if (maxLifetime is not { } max)
+        {
+            return Pass(out error, out reason);
+        }
+
         if (exp is null || start is null)
         {
-            reason = "the authorizer limits token lifetime (max_lifetime_seconds) and the token lacks 'exp' or both 'nbf' and 'iat'";
-            return false;
+            return Fail("the authorizer limits token lifetime (max_lifetime_seconds) and the token lacks 'exp' or both 'nbf' and 'iat'", out error, out reason);
         }
 
         var lifetime = exp.Value - start.Value;
-        if (lifetime > max)
-        {
-            reason = $"the token lives {lifetime.TotalSeconds:F0} seconds; the authorizer's max_lifetime_seconds is {max.TotalSeconds:F0}";
-            return false;
-        }
-
-        return true;
+        return lifetime > max
+            ? Fail($"the token lives {lifetime.TotalSeconds:F0} seconds; the authorizer's max_lifetime_seconds is {max.TotalSeconds:F0}", out error, out reason)
+            : Pass(out error, out reason);
     }
 
     /// <summary>Reads a NumericDate claim; false when present but not a number.</summary>
-    private static bool TryReadTime(JsonElement payload, string name, out DateTimeOffset? value)
+    public static bool TryReadTime(JsonElement payload, string name, out DateTimeOffset? value)
     {
         value = null;
         if (!payload.TryGetProperty(name, out var claim))
@@ -98,6 +115,13 @@ internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSke
         }
 
         value = DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
+        return true;
+    }
+
+    private static bool Pass(out GatewayError? error, out string? reason)
+    {
+        error = null;
+        reason = null;
         return true;
     }
 

@@ -11,6 +11,8 @@ internal sealed class RouteAuthorizer(IReadOnlyList<JwtAuthorizer> authorizers, 
 {
     public IReadOnlyList<JwtAuthorizer> Authorizers => authorizers;
 
+    internal ClaimRuleSet? Rules => rules;
+
     public async ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
     {
         var outcome = await AuthenticateAsync(request);

@@ -23,6 +23,14 @@ internal sealed class TokenSource
 
     public static TokenSource BearerHeader { get; } = new(HeaderNames.Authorization, "Bearer ", null, null, "'Authorization: Bearer' header");
 
+    internal string? Header => _header;
+
+    internal string Prefix => _prefix;
+
+    internal string? Query => _query;
+
+    internal string? Cookie => _cookie;
+
     /// <summary>How the docs and the 401 reason name this source.</summary>
     public string Description { get; }
 

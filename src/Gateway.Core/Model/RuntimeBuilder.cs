@@ -1,6 +1,7 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
 using FunctionGateway.Cors;
+using FunctionGateway.Diagnostics;
 using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
@@ -13,6 +14,9 @@ namespace FunctionGateway.Model;
 public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
 {
     private readonly ILogger _authorizationLog = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FunctionGateway.Authorization");
+
+    /// <summary>False for <c>gateway explain --offline</c>: remote key sets are never fetched, and say so when asked.</summary>
+    internal bool FetchRemoteKeys { get; init; } = true;
 
     internal GatewayRuntime Build(GatewayConfig config, ConfigVersion version)
     {
@@ -53,7 +57,7 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
 
     private ISigningKeySource BuildKeySource(AuthorizerConfig authorizer) =>
         authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
-            ? new RemoteKeySource(authorizer, _authorizationLog, timeProvider)
+            ? FetchRemoteKeys ? new RemoteKeySource(authorizer, _authorizationLog, timeProvider) : new OfflineKeySource(authorizer)
             : StaticKeySource.For(authorizer);
 
     private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>

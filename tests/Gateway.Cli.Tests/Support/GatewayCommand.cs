@@ -15,6 +15,28 @@ public static class GatewayCommand
     /// <summary>Runs the command with <paramref name="workingDirectory"/> as its current folder.</summary>
     public static async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args)
     {
+        var start = StartInfo(workingDirectory, args);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"gateway {string.Join(' ', args)} did not exit within 60 s");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How the command is started: the built gateway.dll, with no Gateway__* settings of the machine running the tests.</summary>
+    public static ProcessStartInfo StartInfo(string? workingDirectory, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -35,21 +57,6 @@ public static class GatewayCommand
             start.Environment.Remove(name);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"gateway {string.Join(' ', args)} did not exit within 60 s");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

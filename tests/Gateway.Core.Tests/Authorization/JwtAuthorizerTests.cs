@@ -53,6 +53,25 @@ public class JwtAuthorizerTests
         Assert.Equal("ERR_JWS_SIGNATURE_VERIFICATION_FAILED", (await authorizer.ValidateAsync(TestTokens.Rs256(TestKeys.NewRsa("rsa-1")))).Error!.Code);
     }
 
+    [Theory]
+    [InlineData("\"api://payments\"", "the token's 'aud' \"api://payments\" is not one of the authorizer's audiences")]
+    [InlineData("[\"a\", \"b\"]", "the token's 'aud' \"a, b\" is not one of the authorizer's audiences")]
+    [InlineData(null, "the token has no 'aud' claim; the authorizer requires one of its audiences")]
+    public async Task ValidateAsync_WrongAudience_ReasonNamesTheTokensAudience(string? audJson, string reason)
+    {
+        var authorizer = TestConfig.Authorizer($$"""{"type": "jwt", "secret": "{{TestKeys.Secret}}", "audience": "api://orders"}""", _time);
+        var claims = TestTokens.Claims();
+        claims.Remove("aud");
+        if (audJson is not null)
+        {
+            claims["aud"] = JsonDocument.Parse(audJson).RootElement;
+        }
+
+        var outcome = await authorizer.ValidateAsync(TestTokens.Hs256(claims));
+
+        Assert.Equal(("ERR_JWT_CLAIM_VALIDATION_FAILED", reason), (outcome.Error?.Code, outcome.Reason));
+    }
+
     [Fact]
     public async Task ValidateAsync_IssuerList_AcceptsAnyListedIssuer()
     {

@@ -116,7 +116,7 @@ public class SchemaAgreementTests
     [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "server": "orders" } }] }""", "paths[0].integration.server", "#/paths[0].integration")]
     [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "status": 201 } }] }""", "paths[0].integration.status", "#/paths[0].integration")]
     [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "status": 100 } }] }""", "paths[0].integration.status", "#/paths[0].integration.status")]
-    [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "body": 1, "body_text": "x" } }] }""", "paths[0].integration", "#/paths[0].integration")]
+    [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "static", "body": 1, "body_text": "x" } }] }""", "paths[0].integration.body_text", "#/paths[0].integration")]
     [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "path": "/x?y=1" } }] }""", "paths[0].integration.path", "#/paths[0].integration.path")]
     [InlineData($$"""{ {{Servers}}, "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http", "server": "orders", "method": "TRACE" } }] }""", "paths[0].integration.method", "#/paths[0].integration.method")]
     [InlineData("""{ "servers": [{ "alias": "a", "url": "ftp://x" }], "paths": [] }""", "servers[0].url", "#/servers[0].url")]

@@ -1,0 +1,93 @@
+using FunctionGateway.Model;
+using FunctionGateway.Routing;
+
+namespace FunctionGateway.Diagnostics;
+
+/// <summary>
+/// Why the routes nearest to a request did not match it. Whether a route matches is always asked of the engine's
+/// own <see cref="RouteTable{TRoute}"/> (a table of that one route); only the wording of the reason is made here.
+/// </summary>
+internal static class RouteDiagnosis
+{
+    private const int MaxCandidates = 6;
+
+    public static IReadOnlyList<RouteCandidate> NearMisses(GatewayRuntime runtime, string method, string path, GatewayRoute? matched)
+    {
+        var segments = path.Length > 1 ? path[1..].Split('/') : [""];
+        var candidates = new List<(int Shared, int Order, RouteCandidate Candidate)>();
+        var order = 0;
+        foreach (var route in runtime.Routes.InPriorityOrder())
+        {
+            order++;
+            if (ReferenceEquals(route, matched))
+            {
+                continue;
+            }
+
+            var shared = SharedSegments(route.Template, segments, StringComparison.Ordinal);
+            var sharedIgnoringCase = SharedSegments(route.Template, segments, StringComparison.OrdinalIgnoreCase);
+            if (shared == 0 && sharedIgnoringCase == 0 && !(route.Template.Segments.Count == 0 && route.Template.HasWildcard))
+            {
+                continue;
+            }
+
+            var reason = Reason(route, method, path, segments, matched);
+            candidates.Add((Math.Max(shared, sharedIgnoringCase), order, new RouteCandidate(route.ToString(), route.Index, reason)));
+        }
+
+        return [.. candidates.OrderByDescending(c => c.Shared).ThenBy(c => c.Order).Take(MaxCandidates).Select(c => c.Candidate)];
+    }
+
+    private static string Reason(GatewayRoute route, string method, string path, string[] segments, GatewayRoute? matched)
+    {
+        var alone = new RouteTable<GatewayRoute>([route]);
+        if (alone.Match(method, path) is not null)
+        {
+            return matched is null
+                ? "matches on its own, yet the full table matched nothing"
+                : $"matches too, but {matched} (paths[{matched.Index}]) wins: {RoutePriority.Why(matched, route)}";
+        }
+
+        if (route.Method != RouteMethod.Any && alone.Match(route.Config.Method, path) is not null)
+        {
+            return $"the path matches, but the route's method is {route.Config.Method}, not {method}";
+        }
+
+        if (path.Length > 1 && path.EndsWith('/') && alone.Match(method, path.TrimEnd('/')) is { } withoutSlash)
+        {
+            return $"the path ends with '/', which makes an empty last segment; {withoutSlash.Path} would match";
+        }
+
+        var template = route.Template.Segments;
+        for (var i = 0; i < Math.Min(template.Count, segments.Length); i++)
+        {
+            if (!template[i].IsParameter && !string.Equals(template[i].Value, segments[i], StringComparison.Ordinal))
+            {
+                return string.Equals(template[i].Value, segments[i], StringComparison.OrdinalIgnoreCase)
+                    ? $"segment {i + 1} is '{segments[i]}' but the route has '{template[i].Value}': paths are case-sensitive"
+                    : $"segment {i + 1} is '{segments[i]}', not '{template[i].Value}'";
+            }
+        }
+
+        return route.Template.HasWildcard
+            ? $"the route needs at least {template.Count} segment(s) before '{RouteTemplate.WildcardSegment}'; the path has {segments.Length}"
+            : $"the path has {segments.Length} segment(s), the route {template.Count}";
+    }
+
+    private static int SharedSegments(RouteTemplate template, string[] segments, StringComparison comparison)
+    {
+        var shared = 0;
+        for (var i = 0; i < Math.Min(template.Segments.Count, segments.Length); i++)
+        {
+            var segment = template.Segments[i];
+            if (segment.IsParameter || !string.Equals(segment.Value, segments[i], comparison))
+            {
+                break;
+            }
+
+            shared++;
+        }
+
+        return shared;
+    }
+}

@@ -1,0 +1,34 @@
+using FunctionGateway.Model;
+using FunctionGateway.Routing;
+
+namespace FunctionGateway.Diagnostics;
+
+/// <summary>Puts in words which of the matcher's priority rules (see <see cref="RouteTable{TRoute}"/>) made one route beat another.</summary>
+internal static class RoutePriority
+{
+    public static string Why(GatewayRoute winner, GatewayRoute loser)
+    {
+        var (w, l) = (winner.Template, loser.Template);
+        if (!w.HasWildcard && l.HasWildcard)
+        {
+            return "a route without a wildcard beats any wildcard route";
+        }
+
+        if (w.HasWildcard && l.HasWildcard && w.Segments.Count != l.Segments.Count)
+        {
+            return "among wildcard routes the one with more fixed segments wins";
+        }
+
+        for (var i = 0; i < Math.Min(w.Segments.Count, l.Segments.Count); i++)
+        {
+            if (!w.Segments[i].IsParameter && l.Segments[i].IsParameter)
+            {
+                return $"at segment {i + 1} a literal ('{w.Segments[i].Value}') is tried before a parameter";
+            }
+        }
+
+        return winner.Method != RouteMethod.Any && loser.Method == RouteMethod.Any
+            ? "for the same template an exact method beats ANY"
+            : "it comes first in the matcher's order";
+    }
+}
