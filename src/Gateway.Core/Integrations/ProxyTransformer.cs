@@ -1,7 +1,9 @@
 using FunctionGateway.Engine;
+using FunctionGateway.Errors;
 using FunctionGateway.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace FunctionGateway.Integrations;
@@ -10,10 +12,8 @@ namespace FunctionGateway.Integrations;
 /// Shapes the upstream request: the target URL from the matched route, the route's mapping, and the
 /// X-Forwarded headers. YARP's base transform already copies headers minus the hop-by-hop ones.
 /// </summary>
-internal sealed class ProxyTransformer : HttpTransformer
+internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
 {
-    public static readonly ProxyTransformer Instance = new();
-
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
         string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -30,9 +30,12 @@ internal sealed class ProxyTransformer : HttpTransformer
         proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, path, query);
 
         SetForwardedHeaders(httpContext, proxyRequest);
-        if (mapping is not null)
+        if (mapping is not null && MapHeaders(proxyRequest, mapping, values!) is { } rejected)
         {
-            MapHeaders(proxyRequest, mapping, values!);
+            // A response set here tells YARP not to forward. The log names the header, never its value.
+            ForwarderLog.MappedValueRejected(logger, match.Route, rejected);
+            feature.Error = GatewayErrors.BadMappedValue;
+            await ErrorWriter.WriteAsync(httpContext, GatewayErrors.BadMappedValue, $"mapping header '{rejected}'");
         }
     }
 
@@ -67,7 +70,8 @@ internal sealed class ProxyTransformer : HttpTransformer
         return QueryString.Create(query);
     }
 
-    private static void MapHeaders(HttpRequestMessage proxyRequest, RequestMapping mapping, RequestMappingValues values)
+    /// <summary>Sets the mapped headers; returns the name of one whose value no header may carry, or null.</summary>
+    private static string? MapHeaders(HttpRequestMessage proxyRequest, RequestMapping mapping, RequestMappingValues values)
     {
         foreach (var (name, template) in mapping.Headers)
         {
@@ -79,11 +83,19 @@ internal sealed class ProxyTransformer : HttpTransformer
                 continue;
             }
 
+            // Adding without validation is safe only because the value was checked first.
+            if (!FieldValue.IsValid(value))
+            {
+                return name;
+            }
+
             if (!proxyRequest.Headers.TryAddWithoutValidation(name, value))
             {
                 proxyRequest.Content?.Headers.TryAddWithoutValidation(name, value);
             }
         }
+
+        return null;
     }
 
     private static void SetForwardedHeaders(HttpContext httpContext, HttpRequestMessage proxyRequest)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,9 +13,18 @@ internal sealed class TestUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestUpstream(WebApplication app) => _app = app;
+    private readonly ConcurrentQueue<string> _received;
+
+    private TestUpstream(WebApplication app, ConcurrentQueue<string> received)
+    {
+        _app = app;
+        _received = received;
+    }
 
     public string Url => _app.Urls.First();
+
+    /// <summary>The path of every request that reached this server, as it came on the wire.</summary>
+    public IReadOnlyCollection<string> ReceivedPaths => _received;
 
     public static async Task<TestUpstream> StartAsync()
     {
@@ -22,6 +32,12 @@ internal sealed class TestUpstream : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        var received = new ConcurrentQueue<string>();
+        app.Use((context, next) =>
+        {
+            received.Enqueue(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget.Split('?')[0]);
+            return next(context);
+        });
 
         // /stream/**: the request body straight back, so a large body can be checked both ways.
         app.Map("/base/stream/{**rest}", async (HttpContext context) =>
@@ -53,7 +69,7 @@ internal sealed class TestUpstream : IAsyncDisposable
         });
 
         await app.StartAsync();
-        return new TestUpstream(app);
+        return new TestUpstream(app, received);
     }
 
     public async ValueTask DisposeAsync()

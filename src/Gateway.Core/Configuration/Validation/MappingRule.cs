@@ -2,9 +2,22 @@ using FunctionGateway.Mapping;
 
 namespace FunctionGateway.Configuration.Validation;
 
-/// <summary>Mapping values refer to defined variables, and read token claims only on routes that check a token.</summary>
+/// <summary>
+/// Mapped headers are ones a mapping may own; mapping values refer to defined variables, and read token claims
+/// only on routes that check a token.
+/// </summary>
 internal sealed class MappingRule : IConfigRule
 {
+    // These frame the message or belong to one connection: a value from the request written into them
+    // would let a client choose where the upstream thinks the request ends.
+    private static readonly System.Buffers.SearchValues<char> HeaderNameChars = System.Buffers.SearchValues.Create(
+        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly HashSet<string> GatewayOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Transfer-Encoding", "Host", "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Upgrade",
+    };
+
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
         for (var i = 0; i < config.Paths.Count; i++)
@@ -21,8 +34,24 @@ internal sealed class MappingRule : IConfigRule
                 issues.Add(new ConfigIssue(location, "has no effect: mapping applies to http_proxy integrations only", ConfigSeverity.Warning));
             }
 
+            CheckHeaderNames(path.Mapping.Headers, $"{location}.headers", issues);
             Check(path, path.Mapping.Headers, $"{location}.headers", config, issues);
             Check(path, path.Mapping.Query, $"{location}.query", config, issues);
+        }
+    }
+
+    private static void CheckHeaderNames(IReadOnlyDictionary<string, string> headers, string location, List<ConfigIssue> issues)
+    {
+        foreach (var name in headers.Keys)
+        {
+            if (name.Length == 0 || name.AsSpan().ContainsAnyExcept(HeaderNameChars))
+            {
+                issues.Add(new ConfigIssue($"{location}.{name}", "is not a header name: use letters, digits and !#$%&'*+-.^_`|~"));
+            }
+            else if (GatewayOwnedHeaders.Contains(name))
+            {
+                issues.Add(new ConfigIssue($"{location}.{name}", "is set by the gateway for each connection and cannot be mapped"));
+            }
         }
     }
 
