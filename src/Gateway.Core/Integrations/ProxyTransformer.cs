@@ -25,9 +25,9 @@ internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
         var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims);
 
         // A wildcard route forwards what follows its fixed segments; any other route the whole path.
-        var path = new PathString(match.Remainder.ToString());
+        var path = ClientPath.Forwarded(httpContext, match);
         var query = mapping is { Query.Count: > 0 } ? MapQuery(httpContext.Request, mapping, values!) : httpContext.Request.QueryString;
-        proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, path, query);
+        proxyRequest.RequestUri = DestinationAddress(destinationPrefix, path, query);
 
         SetForwardedHeaders(httpContext, proxyRequest);
         if (mapping is not null && MapHeaders(proxyRequest, mapping, values!) is { } rejected)
@@ -52,6 +52,13 @@ internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
         }
 
         return result;
+    }
+
+    // RequestUtilities.MakeDestinationAddress escapes a decoded PathString; the path here is escaped already.
+    private static Uri DestinationAddress(string prefix, string escapedPath, QueryString query)
+    {
+        var prefixSpan = escapedPath.Length > 0 && prefix.EndsWith('/') ? prefix.AsSpan(0, prefix.Length - 1) : prefix.AsSpan();
+        return new Uri(string.Concat(prefixSpan, escapedPath, query.ToUriComponent()), UriKind.Absolute);
     }
 
     private static QueryString MapQuery(HttpRequest request, RequestMapping mapping, RequestMappingValues values)

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Integration;
@@ -91,7 +89,7 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
     public async Task DotSegments_NeverEscapeTheProtectedRoutesAuthorization(string rawPath)
     {
         // HttpClient would resolve the dots itself, so the request line is written by hand.
-        var (status, body) = await SendRawAsync($"GET {rawPath} HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
+        var (status, body) = await _gateway.SendRawAsync($"GET {rawPath} HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
 
         Assert.True(status is 401 or 400, $"{rawPath} answered {status}: {body}");
         Assert.DoesNotContain("/base/private", body);
@@ -111,17 +109,5 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
         Assert.Contains(_gateway.Logs.Lines, l => l.Contains("status=401", StringComparison.Ordinal));
         Assert.DoesNotContain(_gateway.Logs.Lines, l => l.Contains(token.Split('.')[2], StringComparison.Ordinal));
         Assert.DoesNotContain(_gateway.Logs.Lines, l => l.Contains(Tokens.Secret, StringComparison.Ordinal));
-    }
-
-    private async Task<(int Status, string Body)> SendRawAsync(string requestText)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(_gateway.Address.Host, _gateway.Address.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(requestText));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var response = await reader.ReadToEndAsync();
-        var status = int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        return (status, response);
     }
 }

@@ -53,6 +53,15 @@ public sealed class ProxyTests : IAsyncLifetime
     [InlineData("/api/", "/base/", "")]
     [InlineData("/users/42?q=1", "/base/users/42", "?q=1")]
     [InlineData("/api/a%20b", "/base/a%20b", "")]
+    [InlineData("/api/a%2Fb", "/base/a%2Fb", "")]
+    [InlineData("/api/a%2fb/c", "/base/a%2fb/c", "")]
+    [InlineData("/api/a%25b", "/base/a%25b", "")]
+    [InlineData("/api/a%252Fb", "/base/a%252Fb", "")]
+    [InlineData("/api/%C3%A9t%C3%A9/x", "/base/%C3%A9t%C3%A9/x", "")]
+    [InlineData("/users/a%2Fb", "/base/users/a%2Fb", "")]
+    [InlineData("/users/a%20b", "/base/users/a%20b", "")]
+    [InlineData("/users/100%25", "/base/users/100%25", "")]
+    [InlineData("/users/%C3%A9t%C3%A9?q=%C3%A9", "/base/users/%C3%A9t%C3%A9", "?q=%C3%A9")]
     public async Task Proxy_PathRules_TargetIsServerPrefixPlusPath(string requestPath, string upstreamPath, string upstreamQuery)
     {
         using var response = await _gateway.Client.GetAsync(requestPath);
@@ -61,6 +70,18 @@ public sealed class ProxyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(upstreamPath, echoed.Path);
         Assert.Equal(upstreamQuery, echoed.Query);
+    }
+
+    [Theory]
+    [InlineData("/api/x/../y", "/base/y")]
+    [InlineData("/api/x/%2e%2E/y", "/base/y")]
+    [InlineData("/api/./y%2Fz", "/base/y%2Fz")]
+    public async Task Proxy_DotSegments_ForwardsTheResolvedPathNotTheRawOne(string rawPath, string upstreamPath)
+    {
+        var (status, response) = await _gateway.SendRawAsync($"GET {rawPath} HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(200, status);
+        Assert.Contains($"\"path\":\"{upstreamPath}\"", response);
     }
 
     [Fact]
