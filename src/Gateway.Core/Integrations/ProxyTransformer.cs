@@ -18,6 +18,7 @@ internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
         string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        ConnectionOptions.RemoveFromRequest(httpContext.Request.Headers.Connection, proxyRequest);
 
         var feature = GatewayRequestFeature.Get(httpContext);
         var match = feature.Match!;
@@ -43,6 +44,11 @@ internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
         CancellationToken cancellationToken)
     {
         var result = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        if (proxyResponse is not null)
+        {
+            ConnectionOptions.RemoveFromResponse(proxyResponse, httpContext.Response.Headers);
+        }
+
         var feature = GatewayRequestFeature.Get(httpContext);
         if (feature.Runtime.Cors is { } cors)
         {

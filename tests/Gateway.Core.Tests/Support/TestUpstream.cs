@@ -49,6 +49,14 @@ internal sealed class TestUpstream : IAsyncDisposable
         {
             await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
         });
+        app.Map("/base/connection", (HttpContext context) =>
+        {
+            context.Response.Headers.Connection = "X-Hop, X-Other-Hop";
+            context.Response.Headers["X-Hop"] = "upstream-connection-only";
+            context.Response.Headers["X-Other-Hop"] = "upstream-connection-only";
+            context.Response.Headers["X-End"] = "kept";
+            return Results.Json(new { ok = true });
+        });
         app.Map("/base/cors", (HttpContext context) =>
         {
             context.Response.Headers.AccessControlAllowOrigin = "*";
