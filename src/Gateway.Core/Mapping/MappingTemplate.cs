@@ -59,6 +59,36 @@ internal sealed partial class MappingTemplate
         return new MappingTemplate([.. parts]);
     }
 
+    public const string KnownSources = "$request.header.NAME, $request.query.NAME, $request.jwt.CLAIM, $config.NAME";
+
+    /// <summary>
+    /// The first <c>$request.</c> or <c>$config.</c> reference of a value that names no known source (a typo such as
+    /// <c>$request.headers.x</c>), or null. Compiled as it stands, it would be sent upstream as literal text.
+    /// </summary>
+    public static string? FindUnknownSource(string value)
+    {
+        var known = ReferencePattern().Matches(value);
+        for (var at = value.IndexOf('$'); at >= 0; at = value.IndexOf('$', at + 1))
+        {
+            var rest = value.AsSpan(at);
+            if (!rest.StartsWith("$request.", StringComparison.OrdinalIgnoreCase) && !rest.StartsWith("$config.", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!known.Any(m => m.Index == at))
+            {
+                var end = rest[1..].IndexOfAnyExcept(ReferenceChars);
+                return rest[..(end < 0 ? rest.Length : end + 1)].ToString();
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ReferenceChars = System.Buffers.SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
+
     /// <summary>The value for this request, or null when any source it reads is missing.</summary>
     public string? Resolve(IMappingValues values)
     {

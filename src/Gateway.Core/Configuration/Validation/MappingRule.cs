@@ -60,6 +60,12 @@ internal sealed class MappingRule : IConfigRule
     {
         foreach (var (name, value) in values)
         {
+            if (MappingTemplate.FindUnknownSource(value) is { } unknown)
+            {
+                issues.Add(new ConfigIssue($"{location}.{name}", $"unknown mapping source '{unknown}'; known: {MappingTemplate.KnownSources}"));
+                continue;
+            }
+
             var template = MappingTemplate.Compile(value, path.Variables, config.Variables, out var error);
             if (error is not null)
             {
