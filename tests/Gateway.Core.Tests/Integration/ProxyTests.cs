@@ -85,6 +85,16 @@ public sealed class ProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Proxy_ParameterRouteOnEmptySegment_404NotForwarded()
+    {
+        using var response = await _gateway.Client.GetAsync("/users/");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("""{"message":"No match found."}""", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_upstream.ReceivedPaths, p => p.StartsWith("/base/users", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Proxy_ForwardedHeaders_SetFromClientConnection()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/x");
