@@ -54,9 +54,10 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         }
 
         var match = runtime.Routes.Match(request.Method, path.Length == 0 ? "/" : path);
-        if (runtime.Cors is not null && HttpMethods.IsOptions(request.Method) && match?.Route.Config.Method != "OPTIONS")
+        if (runtime.Cors is not null && feature.CorsResult.IsPreflight && match?.Route.Config.Method != "OPTIONS")
         {
             // A preflight is the gateway's to answer, before any token is asked for, unless a route claims OPTIONS.
+            // Other OPTIONS requests are routed like any method, so an ANY route gets them.
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return false;
         }

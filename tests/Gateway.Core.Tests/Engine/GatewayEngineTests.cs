@@ -69,6 +69,25 @@ public class GatewayEngineTests
         Assert.Equal("\"mine\"", body);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("https://app.test")]
+    public async Task Options_NotAPreflight_RoutedLikeAnyMethod(string? origin)
+    {
+        var engine = await EngineHarness.CreateAsync(Config, Settings);
+
+        var (context, body) = await engine.SendAsync("OPTIONS", "/static", r =>
+        {
+            if (origin is not null)
+            {
+                r.Headers.Origin = origin;
+            }
+        });
+
+        Assert.Equal(404, context.Response.StatusCode);
+        Assert.Equal("""{"message":"No match found."}""", body);
+    }
+
     [Fact]
     public async Task Unauthorized_CarriesCorsHeaders()
     {

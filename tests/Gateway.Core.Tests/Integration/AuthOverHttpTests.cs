@@ -81,6 +81,20 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
         Assert.Equal("https://app.test", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    [Fact]
+    public async Task Unauthorized_ExposesWwwAuthenticateToBrowsers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/private");
+        request.Headers.Add("Origin", "https://app.test");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer not-a-jwt");
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("WWW-Authenticate", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
     [Theory]
     [InlineData("/public/../private")]
     [InlineData("/public/%2e%2e/private")]

@@ -207,6 +207,48 @@ public sealed class ProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Options_WithoutOrigin_ForwardedByAnyRoute()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/x");
+
+        using var response = await _gateway.Client.SendAsync(request);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("OPTIONS", echoed.Method);
+        Assert.Equal("/base/x", echoed.Path);
+    }
+
+    [Fact]
+    public async Task Options_OriginWithoutRequestMethod_ForwardedWithCorsHeaders()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/x");
+        request.Headers.Add("Origin", "https://app.test");
+
+        using var response = await _gateway.Client.SendAsync(request);
+        var echoed = await EchoedRequest.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("OPTIONS", echoed.Method);
+        Assert.Equal("https://app.test", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public async Task Options_Preflight_Answered204NotForwarded()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/api/preflight");
+        request.Headers.Add("Origin", "https://app.test");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("https://app.test", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.DoesNotContain("/base/preflight", _upstream.ReceivedPaths);
+    }
+
+    [Fact]
     public async Task Mapping_SetsHeadersAndQueryFromTokenAndVariables()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/mapped?user=spoofed&keep=1");
