@@ -174,6 +174,36 @@ public sealed class ProxyTests : IAsyncLifetime
         Assert.Equal(SHA256.HashData(payload), SHA256.HashData(received));
     }
 
+    // Each side holds back the rest of its body until the other end has seen the first part, so a gateway that
+    // buffered either body whole would never complete: the bounded waits turn that into a failure, not a hang.
+    // The first request part is larger than a connection's write buffer, which a proxy may fill before it writes.
+    [Fact]
+    public async Task Proxy_Bodies_StreamedBeforeTheyAreComplete()
+    {
+        var wait = TimeSpan.FromSeconds(30);
+        var relay = _upstream.Relay;
+        var head = RandomNumberGenerator.GetBytes(64 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/relay")
+        {
+            Content = new GatedContent(head, relay.RequestHeadReceived.Task, "-and-the-rest"u8.ToArray()),
+        };
+
+        var sending = _gateway.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(head[..RelayGates.HeadLength], await relay.RequestHeadReceived.Task.WaitAsync(wait));
+
+        using var response = await sending.WaitAsync(wait);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var first = new byte[4];
+        await body.ReadExactlyAsync(first).AsTask().WaitAsync(wait);
+        Assert.Equal("resp"u8.ToArray(), first);
+        Assert.False(relay.ResponseHeadRead.Task.IsCompleted);
+
+        relay.ResponseHeadRead.SetResult();
+        using var rest = new StreamReader(body);
+        Assert.Equal($"{head.Length + "-and-the-rest".Length}", await rest.ReadToEndAsync().WaitAsync(wait));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Proxy_UpstreamRefuses_Answers502NamingTheServer()
     {
