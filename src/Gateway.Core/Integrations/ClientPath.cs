@@ -1,3 +1,4 @@
+using System.Buffers;
 using FunctionGateway.Model;
 using FunctionGateway.Routing;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,11 @@ namespace FunctionGateway.Integrations;
 /// </summary>
 internal static class ClientPath
 {
+    // RFC 3986 pchar, '/' and '%': a raw path with anything else (a '\' that System.Uri would turn into '/', say)
+    // is escaped from the decoded path instead, never passed on as it came.
+    private static readonly SearchValues<char> RawPathChars =
+        SearchValues.Create("!$&'()*+,-./0123456789:;=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~%");
+
     /// <summary>The whole path, or for a wildcard route what follows its fixed segments ("" or "/...").</summary>
     public static string Forwarded(HttpContext context, RouteMatch<GatewayRoute> match)
     {
@@ -49,7 +55,7 @@ internal static class ClientPath
 
         var query = target.IndexOf('?');
         var path = query < 0 ? target.AsSpan() : target.AsSpan(0, query);
-        if (path.Count('/') != matchedPath.AsSpan().Count('/'))
+        if (path.ContainsAnyExcept(RawPathChars) || path.Count('/') != matchedPath.AsSpan().Count('/'))
         {
             return null;
         }

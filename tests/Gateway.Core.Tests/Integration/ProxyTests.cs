@@ -76,6 +76,7 @@ public sealed class ProxyTests : IAsyncLifetime
     [InlineData("/api/x/../y", "/base/y")]
     [InlineData("/api/x/%2e%2E/y", "/base/y")]
     [InlineData("/api/./y%2Fz", "/base/y%2Fz")]
+    [InlineData("/api/x\\..\\..\\admin/y", "/base/x%5C..%5C..%5Cadmin/y")]
     public async Task Proxy_DotSegments_ForwardsTheResolvedPathNotTheRawOne(string rawPath, string upstreamPath)
     {
         var (status, response) = await _gateway.SendRawAsync($"GET {rawPath} HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
