@@ -11,6 +11,12 @@ internal sealed partial class MappingTemplate
     [GeneratedRegex(@"\$(request\.header|request\.query|request\.jwt|config)\.([A-Za-z0-9_\-.:]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
+    public const string KnownSources = "$request.header.NAME, $request.query.NAME, $request.jwt.CLAIM, $config.NAME";
+
+    // The characters of a reference's name, as the pattern above reads them.
+    private static readonly System.Buffers.SearchValues<char> ReferenceChars = System.Buffers.SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
+
     private readonly MappingPart[] _parts;
 
     private MappingTemplate(MappingPart[] parts) => _parts = parts;
@@ -59,8 +65,6 @@ internal sealed partial class MappingTemplate
         return new MappingTemplate([.. parts]);
     }
 
-    public const string KnownSources = "$request.header.NAME, $request.query.NAME, $request.jwt.CLAIM, $config.NAME";
-
     /// <summary>
     /// The first <c>$request.</c> or <c>$config.</c> reference of a value that names no known source (a typo such as
     /// <c>$request.headers.x</c>), or null. Compiled as it stands, it would be sent upstream as literal text.
@@ -85,9 +89,6 @@ internal sealed partial class MappingTemplate
 
         return null;
     }
-
-    private static readonly System.Buffers.SearchValues<char> ReferenceChars = System.Buffers.SearchValues.Create(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
 
     /// <summary>The value for this request, or null when any source it reads is missing.</summary>
     public string? Resolve(IMappingValues values)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using FunctionGateway.Mapping;
 
 namespace FunctionGateway.Configuration.Validation;
@@ -8,11 +9,12 @@ namespace FunctionGateway.Configuration.Validation;
 /// </summary>
 internal sealed class MappingRule : IConfigRule
 {
-    // These frame the message or belong to one connection: a value from the request written into them
-    // would let a client choose where the upstream thinks the request ends.
-    private static readonly System.Buffers.SearchValues<char> HeaderNameChars = System.Buffers.SearchValues.Create(
+    // RFC 9110 token characters.
+    private static readonly SearchValues<char> HeaderNameChars = SearchValues.Create(
         "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
+    // These frame the message or belong to one connection: a value from the request written into them
+    // would let a client choose where the upstream thinks the request ends.
     private static readonly HashSet<string> GatewayOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Content-Length", "Transfer-Encoding", "Host", "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Upgrade",
