@@ -24,14 +24,18 @@ internal sealed class CorsPolicy
         _allowCredentials = config.AllowCredentials;
         _methods = string.Join(',', config.AllowMethods);
         _headers = string.Join(',', config.AllowHeaders);
-        _exposeHeaders = string.Join(',', config.ExposeHeaders);
+        // Web apps must be able to read why a call was refused (the 401 and 403 challenges).
+        _exposeHeaders = string.Join(',', config.ExposeHeaders
+            .Append(HeaderNames.WWWAuthenticate).Distinct(StringComparer.OrdinalIgnoreCase));
         _maxAge = config.MaxAge.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public CorsResult Evaluate(HttpRequest request)
     {
-        var isPreflight = HttpMethods.IsOptions(request.Method);
+        // A preflight (Fetch standard) is an OPTIONS that asks for a method; any other OPTIONS is an ordinary request.
         var origin = request.Headers.Origin;
+        var isPreflight = HttpMethods.IsOptions(request.Method) && !StringValues.IsNullOrEmpty(origin)
+            && !StringValues.IsNullOrEmpty(request.Headers.AccessControlRequestMethod);
         if (StringValues.IsNullOrEmpty(origin))
         {
             return new CorsResult(null, isPreflight);
@@ -76,7 +80,7 @@ internal sealed class CorsPolicy
             headers.AccessControlAllowHeaders = _headers;
             headers.AccessControlMaxAge = _maxAge;
         }
-        else if (_exposeHeaders.Count > 0 && _exposeHeaders[0]!.Length > 0)
+        else
         {
             headers.AccessControlExposeHeaders = _exposeHeaders;
         }

@@ -14,6 +14,9 @@ namespace FunctionGateway.Engine;
 /// </summary>
 public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null)
 {
+    // The reason last logged for answering 503: every request gets the 503, the log the reason once per change.
+    private string? _loggedUnavailableReason;
+
     /// <summary>
     /// Step 1: takes the current config snapshot, applies CORS, answers preflights, and matches the route.
     /// The match is stored on the request (<see cref="GatewayRequestFeature"/>) for the next steps.
@@ -31,7 +34,11 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         if (runtime is null)
         {
             var reason = runtimes.UnavailableReason ?? "no config loaded";
-            GatewayLog.ConfigUnavailable(logger, reason);
+            if (!string.Equals(Interlocked.Exchange(ref _loggedUnavailableReason, reason), reason, StringComparison.Ordinal))
+            {
+                GatewayLog.ConfigUnavailable(logger, reason);
+            }
+
             await ErrorWriter.WriteAsync(context, GatewayErrors.ConfigUnavailable, reason);
             return false;
         }
@@ -54,9 +61,10 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         }
 
         var match = runtime.Routes.Match(request.Method, path.Length == 0 ? "/" : path);
-        if (runtime.Cors is not null && HttpMethods.IsOptions(request.Method) && match?.Route.Config.Method != "OPTIONS")
+        if (runtime.Cors is not null && feature.CorsResult.IsPreflight && match?.Route.Config.Method != "OPTIONS")
         {
             // A preflight is the gateway's to answer, before any token is asked for, unless a route claims OPTIONS.
+            // Other OPTIONS requests are routed like any method, so an ANY route gets them.
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return false;
         }

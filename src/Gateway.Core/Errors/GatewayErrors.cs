@@ -89,6 +89,11 @@ public static class GatewayErrors
         "The path holds '.' or '..' segments, which the gateway never resolves or forwards.",
         "Send the canonical path.");
 
+    public static readonly GatewayError BadMappedValue = new("ERR_BAD_MAPPED_VALUE", 400,
+        "Request value cannot be forwarded",
+        "A route's mapping read a value (header, query parameter or token claim) holding control characters (CR, LF, NUL...) or non-ASCII text, which an upstream header cannot carry; the request was not forwarded.",
+        "The log names the mapped header: check what the client or the token puts in the value its mapping reads.");
+
     public static readonly GatewayError UpstreamUnreachable = new("ERR_UPSTREAM_UNREACHABLE", 502,
         "Upstream server could not be reached",
         "The connection to the route's server was refused, reset or failed before a response.",
@@ -113,7 +118,7 @@ public static class GatewayErrors
     [
         TokenMissing, AuthFailed, AlgorithmNotAllowed, JweDecryptionFailed, JweInvalid, TokenExpired,
         ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwksMultipleMatchingKeys, JwsInvalid,
-        SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
+        SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, BadMappedValue, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
         ConfigUnavailable,
     ];
 }

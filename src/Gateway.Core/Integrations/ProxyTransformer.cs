@@ -1,7 +1,9 @@
 using FunctionGateway.Engine;
+using FunctionGateway.Errors;
 using FunctionGateway.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace FunctionGateway.Integrations;
@@ -10,14 +12,13 @@ namespace FunctionGateway.Integrations;
 /// Shapes the upstream request: the target URL from the matched route, the route's mapping, and the
 /// X-Forwarded headers. YARP's base transform already copies headers minus the hop-by-hop ones.
 /// </summary>
-internal sealed class ProxyTransformer : HttpTransformer
+internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
 {
-    public static readonly ProxyTransformer Instance = new();
-
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
         string destinationPrefix, CancellationToken cancellationToken)
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        ConnectionOptions.RemoveFromRequest(httpContext.Request.Headers.Connection, proxyRequest);
 
         var feature = GatewayRequestFeature.Get(httpContext);
         var match = feature.Match!;
@@ -26,19 +27,22 @@ internal sealed class ProxyTransformer : HttpTransformer
         var values = mapping is null ? null : new RequestMappingValues(httpContext.Request, feature.Claims, match);
 
         var query = mapping is { Query.Count: > 0 } ? MapQuery(httpContext.Request, mapping, values!) : httpContext.Request.QueryString;
-        proxyRequest.RequestUri = integration.BackendPath is { } backendPath
-            ? BackendAddress(destinationPrefix, backendPath.Render(match), query)
-            // A wildcard route forwards what follows its fixed segments; any other route the whole path.
-            : RequestUtilities.MakeDestinationAddress(destinationPrefix, new PathString(match.Remainder.ToString()), query);
+        // A backend path template when the route has one; otherwise, for a wildcard route what follows its
+        // fixed segments, for any other route the whole path, as the client escaped it.
+        var path = integration.BackendPath is { } backendPath ? backendPath.Render(match) : ClientPath.Forwarded(httpContext, match);
+        proxyRequest.RequestUri = DestinationAddress(destinationPrefix, path, query);
         if (integration.Method is { } method)
         {
             proxyRequest.Method = method;
         }
 
         SetForwardedHeaders(httpContext, proxyRequest);
-        if (mapping is not null)
+        if (mapping is not null && MapHeaders(proxyRequest, mapping, values!) is { } rejected)
         {
-            MapHeaders(proxyRequest, mapping, values!);
+            // A response set here tells YARP not to forward. The log names the header, never its value.
+            ForwarderLog.MappedValueRejected(logger, match.Route, rejected);
+            feature.Error = GatewayErrors.BadMappedValue;
+            await ErrorWriter.WriteAsync(httpContext, GatewayErrors.BadMappedValue, $"mapping header '{rejected}'");
         }
     }
 
@@ -46,6 +50,11 @@ internal sealed class ProxyTransformer : HttpTransformer
         CancellationToken cancellationToken)
     {
         var result = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        if (proxyResponse is not null)
+        {
+            ConnectionOptions.RemoveFromResponse(proxyResponse, httpContext.Response.Headers);
+        }
+
         var feature = GatewayRequestFeature.Get(httpContext);
         if (feature.Runtime.Cors is { } cors)
         {
@@ -57,11 +66,15 @@ internal sealed class ProxyTransformer : HttpTransformer
         return result;
     }
 
-    /// <summary>The server's URL and a rendered backend path, whose escapes are final: nothing may unescape or re-escape them.</summary>
-    private static Uri BackendAddress(string prefix, string encodedPath, QueryString query)
+    /// <summary>
+    /// The server's URL and an escaped path, whose escapes are final: RequestUtilities.MakeDestinationAddress would
+    /// escape it again, and Uri canonicalization could unescape it.
+    /// </summary>
+    private static Uri DestinationAddress(string prefix, string escapedPath, QueryString query)
     {
-        var trimmed = encodedPath.Length > 0 && prefix.EndsWith('/') ? prefix[..^1] : prefix;
-        return new Uri(trimmed + encodedPath + query.ToUriComponent(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var trimmed = escapedPath.Length > 0 && prefix.EndsWith('/') ? prefix.AsSpan(0, prefix.Length - 1) : prefix.AsSpan();
+        return new Uri(string.Concat(trimmed, escapedPath, query.ToUriComponent()),
+            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
     private static QueryString MapQuery(HttpRequest request, RequestMapping mapping, RequestMappingValues values)
@@ -80,7 +93,8 @@ internal sealed class ProxyTransformer : HttpTransformer
         return QueryString.Create(query);
     }
 
-    private static void MapHeaders(HttpRequestMessage proxyRequest, RequestMapping mapping, RequestMappingValues values)
+    /// <summary>Sets the mapped headers; returns the name of one whose value no header may carry, or null.</summary>
+    private static string? MapHeaders(HttpRequestMessage proxyRequest, RequestMapping mapping, RequestMappingValues values)
     {
         foreach (var (name, template) in mapping.Headers)
         {
@@ -92,11 +106,19 @@ internal sealed class ProxyTransformer : HttpTransformer
                 continue;
             }
 
+            // Adding without validation is safe only because the value was checked first.
+            if (!FieldValue.IsValid(value))
+            {
+                return name;
+            }
+
             if (!proxyRequest.Headers.TryAddWithoutValidation(name, value))
             {
                 proxyRequest.Content?.Headers.TryAddWithoutValidation(name, value);
             }
         }
+
+        return null;
     }
 
     private static void SetForwardedHeaders(HttpContext httpContext, HttpRequestMessage proxyRequest)

@@ -16,11 +16,13 @@ public sealed class UpstreamForwarder : IDisposable
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _invoker;
     private readonly ILogger<UpstreamForwarder> _logger;
+    private readonly ProxyTransformer _transformer;
 
     public UpstreamForwarder(IHttpForwarder forwarder, ILogger<UpstreamForwarder> logger)
     {
         _forwarder = forwarder;
         _logger = logger;
+        _transformer = new ProxyTransformer(logger);
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
             // A proxy forwards what it is given: no system proxy, redirects, decompression or cookies of its own.
@@ -36,7 +38,7 @@ public sealed class UpstreamForwarder : IDisposable
     internal async Task ForwardAsync(HttpContext context, GatewayRequestFeature request, HttpProxyIntegration integration)
     {
         var upstream = integration.Upstream;
-        var error = await _forwarder.SendAsync(context, upstream.Prefix, _invoker, upstream.RequestConfig, ProxyTransformer.Instance);
+        var error = await _forwarder.SendAsync(context, upstream.Prefix, _invoker, upstream.RequestConfig, _transformer);
         if (error == ForwarderError.None)
         {
             return;

@@ -14,6 +14,12 @@ internal sealed partial class MappingTemplate
     [GeneratedRegex(@"\$(request\.header|request\.query|request\.jwt|request\.path|config)\.([A-Za-z0-9_\-.:]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
+    public const string KnownSources = "$request.header.NAME, $request.query.NAME, $request.path.NAME, $request.jwt.CLAIM, $config.NAME";
+
+    // The characters of a reference's name, as the pattern above reads them.
+    private static readonly System.Buffers.SearchValues<char> ReferenceChars = System.Buffers.SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:");
+
     private readonly MappingPart[] _parts;
 
     private MappingTemplate(MappingPart[] parts) => _parts = parts;
@@ -66,6 +72,31 @@ internal sealed partial class MappingTemplate
 
         AddLiteral(parts, value[last..]);
         return new MappingTemplate([.. parts]);
+    }
+
+    /// <summary>
+    /// The first <c>$request.</c> or <c>$config.</c> reference of a value that names no known source (a typo such as
+    /// <c>$request.headers.x</c>), or null. Compiled as it stands, it would be sent upstream as literal text.
+    /// </summary>
+    public static string? FindUnknownSource(string value)
+    {
+        var known = ReferencePattern().Matches(value);
+        for (var at = value.IndexOf('$'); at >= 0; at = value.IndexOf('$', at + 1))
+        {
+            var rest = value.AsSpan(at);
+            if (!rest.StartsWith("$request.", StringComparison.OrdinalIgnoreCase) && !rest.StartsWith("$config.", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!known.Any(m => m.Index == at))
+            {
+                var end = rest[1..].IndexOfAnyExcept(ReferenceChars);
+                return rest[..(end < 0 ? rest.Length : end + 1)].ToString();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The value for this request, or null when any source it reads is missing.</summary>

@@ -7,7 +7,8 @@ namespace FunctionGateway.Routing;
 /// <remarks>
 /// Priority: a route without a wildcard (exact, then parameterised: at each segment a literal is tried
 /// before a parameter) beats any wildcard route; among wildcard routes the one with more fixed segments
-/// wins; at the same template an exact method beats ANY. Matching is case-sensitive.
+/// wins; at the same template an exact method beats ANY. Matching is case-sensitive. A parameter matches a
+/// non-empty segment only; a trailing slash is a segment of its own, so '/p' and '/p/' are different paths.
 /// </remarks>
 public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
 {
@@ -64,7 +65,9 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
         var end = path.IndexOf('/', start);
         var segment = end < 0 ? path.AsSpan(start) : path.AsSpan(start, end - start);
         var literal = node.FindLiteral(segment);
-        var parameter = node.Parameter;
+
+        // A parameter stands for a value: it never matches an empty segment ('/p/' or '/p//x').
+        var parameter = segment.IsEmpty ? null : node.Parameter;
         if (end < 0)
         {
             return literal?.Terminal?.Find(method) ?? parameter?.Terminal?.Find(method);
@@ -84,7 +87,7 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
             var segment = end < 0 ? path.AsSpan(start) : path.AsSpan(start, end - start);
             var literal = node.FindLiteral(segment);
             var found = (literal is null ? null : FindWildcard(literal, path, next, method, ref remainderStart))
-                ?? (node.Parameter is null ? null : FindWildcard(node.Parameter, path, next, method, ref remainderStart));
+                ?? (node.Parameter is null || segment.IsEmpty ? null : FindWildcard(node.Parameter, path, next, method, ref remainderStart));
             if (found is not null)
             {
                 return found;

@@ -16,13 +16,18 @@ public class CorsPolicyTests
         MaxAge = 600,
     });
 
-    private static HttpRequest Request(string method, string? origin)
+    private static HttpRequest Request(string method, string? origin, string? requestMethod = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;
         if (origin is not null)
         {
             context.Request.Headers.Origin = origin;
+        }
+
+        if (requestMethod is not null)
+        {
+            context.Request.Headers.AccessControlRequestMethod = requestMethod;
         }
 
         return context.Request;
@@ -63,7 +68,7 @@ public class CorsPolicyTests
         var policy = Policy(true, "https://app.test");
         IHeaderDictionary headers = new HeaderDictionary();
 
-        policy.Apply(policy.Evaluate(Request("OPTIONS", "https://app.test")), headers);
+        policy.Apply(policy.Evaluate(Request("OPTIONS", "https://app.test", "POST")), headers);
 
         Assert.Equal("https://app.test", headers.AccessControlAllowOrigin);
         Assert.Equal("true", headers.AccessControlAllowCredentials);
@@ -81,7 +86,7 @@ public class CorsPolicyTests
 
         policy.Apply(policy.Evaluate(Request("GET", "https://app.test")), headers);
 
-        Assert.Equal("X-Request-Id", headers.AccessControlExposeHeaders);
+        Assert.Equal("X-Request-Id,WWW-Authenticate", headers.AccessControlExposeHeaders);
         Assert.False(headers.ContainsKey("Access-Control-Allow-Methods"));
         Assert.False(headers.ContainsKey("Access-Control-Allow-Credentials"));
     }
@@ -96,5 +101,38 @@ public class CorsPolicyTests
 
         Assert.False(headers.ContainsKey("Access-Control-Allow-Origin"));
         Assert.Equal("Origin", headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("OPTIONS", "https://app.test", "GET", true)]
+    [InlineData("OPTIONS", "https://app.test", null, false)]
+    [InlineData("OPTIONS", null, "GET", false)]
+    [InlineData("OPTIONS", null, null, false)]
+    [InlineData("GET", "https://app.test", "GET", false)]
+    public void Evaluate_Preflight_NeedsOptionsOriginAndRequestMethod(string method, string? origin, string? requestMethod, bool expected)
+    {
+        Assert.Equal(expected, Policy(false, "https://app.test").Evaluate(Request(method, origin, requestMethod)).IsPreflight);
+    }
+
+    [Fact]
+    public void Apply_NoExposeHeadersConfigured_StillExposesWwwAuthenticate()
+    {
+        var policy = new CorsPolicy(new CorsConfig { AllowOrigins = ["https://app.test"] });
+        IHeaderDictionary headers = new HeaderDictionary();
+
+        policy.Apply(policy.Evaluate(Request("GET", "https://app.test")), headers);
+
+        Assert.Equal("WWW-Authenticate", headers.AccessControlExposeHeaders);
+    }
+
+    [Fact]
+    public void Apply_WwwAuthenticateAlreadyConfigured_ListedOnce()
+    {
+        var policy = new CorsPolicy(new CorsConfig { AllowOrigins = ["https://app.test"], ExposeHeaders = ["www-authenticate", "X-Id"] });
+        IHeaderDictionary headers = new HeaderDictionary();
+
+        policy.Apply(policy.Evaluate(Request("GET", "https://app.test")), headers);
+
+        Assert.Equal("www-authenticate,X-Id", headers.AccessControlExposeHeaders);
     }
 }

@@ -2,6 +2,7 @@ using FunctionGateway.Engine;
 using FunctionGateway.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionGateway.Tests.Engine;
 
@@ -69,6 +70,25 @@ public class GatewayEngineTests
         Assert.Equal("\"mine\"", body);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("https://app.test")]
+    public async Task Options_NotAPreflight_RoutedLikeAnyMethod(string? origin)
+    {
+        var engine = await EngineHarness.CreateAsync(Config, Settings);
+
+        var (context, body) = await engine.SendAsync("OPTIONS", "/static", r =>
+        {
+            if (origin is not null)
+            {
+                r.Headers.Origin = origin;
+            }
+        });
+
+        Assert.Equal(404, context.Response.StatusCode);
+        Assert.Equal("""{"message":"No match found."}""", body);
+    }
+
     [Fact]
     public async Task Unauthorized_CarriesCorsHeaders()
     {
@@ -109,6 +129,41 @@ public class GatewayEngineTests
         Assert.Equal(503, context.Response.StatusCode);
         var body = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
         Assert.Equal("""{"error":"Gateway configuration is not available","code":"ERR_CONFIG_UNAVAILABLE","detail":"blob 'gateway/config.json' does not exist"}""", body);
+    }
+
+    [Fact]
+    public async Task NoConfig_ManyRequests_ReasonLoggedOncePerChange()
+    {
+        using var services = TestServices.Create();
+        var holder = services.GetRequiredService<GatewayRuntimeHolder>();
+        var logs = new CapturingLoggerProvider();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var engine = new GatewayEngine(holder, loggers.CreateLogger<GatewayEngine>());
+
+        async Task SendAsync(int times)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                var context = new DefaultHttpContext { Response = { Body = Stream.Null } };
+                context.Request.Path = "/anything";
+                Assert.False(await engine.MatchAsync(context));
+                Assert.Equal(503, context.Response.StatusCode);
+            }
+        }
+
+        holder.ReportUnavailable("blob missing");
+        await SendAsync(3);
+        holder.ReportUnavailable("storage unreachable");
+        await SendAsync(2);
+        holder.ReportUnavailable("blob missing");
+        await SendAsync(2);
+
+        Assert.Equal(
+        [
+            "Warning FunctionGateway.Engine.GatewayEngine: No config to serve: blob missing",
+            "Warning FunctionGateway.Engine.GatewayEngine: No config to serve: storage unreachable",
+            "Warning FunctionGateway.Engine.GatewayEngine: No config to serve: blob missing",
+        ], logs.Lines.Where(l => l.Contains("No config to serve", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Integration;
@@ -34,19 +32,19 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
         await _upstream.DisposeAsync();
     }
 
-    public static TheoryData<string, string> BadTokens() => new()
+    public static TheoryData<string, string, string> BadTokens() => new()
     {
-        { Tokens.Hs256(new() { ["exp"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds() }), "ERR_JWT_EXPIRED" },
-        { Tokens.Hs256(secret: "another-secret-another-secret-0123456789"), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" },
-        { Tokens.Hs256(new() { ["aud"] = "someone-else" }), "ERR_JWT_CLAIM_VALIDATION_FAILED" },
-        { Tokens.Unsigned("""{"alg":"none"}""", """{"sub":"x"}"""), "ERR_JOSE_ALG_NOT_ALLOWED" },
-        { "not-a-jwt", "ERR_JWS_INVALID" },
-        { "a.b.c.d.e", "ERR_JWE_INVALID" },
+        { Tokens.Hs256(new() { ["exp"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds() }), "ERR_JWT_EXPIRED", "Token has expired." },
+        { Tokens.Hs256(secret: "another-secret-another-secret-0123456789"), "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "Signature verification failed" },
+        { Tokens.Hs256(new() { ["aud"] = "someone-else" }), "ERR_JWT_CLAIM_VALIDATION_FAILED", "JWT claim validation failed" },
+        { Tokens.Unsigned("""{"alg":"none"}""", """{"sub":"x"}"""), "ERR_JOSE_ALG_NOT_ALLOWED", "Algorithm not allowed" },
+        { "not-a-jwt", "ERR_JWS_INVALID", "Invalid JWS" },
+        { "a.b.c.d.e", "ERR_JWE_INVALID", "Invalid JWE" },
     };
 
     [Theory]
     [MemberData(nameof(BadTokens))]
-    public async Task Private_BadToken_401WithCodeAndChallenge(string token, string code)
+    public async Task Private_BadToken_401WithCodeAndChallenge(string token, string code, string message)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/private");
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
@@ -54,7 +52,7 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
         using var response = await _gateway.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains($"\"code\":\"{code}\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal($$"""{"error":"{{message}}","code":"{{code}}"}""", await response.Content.ReadAsStringAsync());
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.Single().Parameter);
     }
@@ -83,6 +81,23 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
         Assert.Equal("https://app.test", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
+    [Fact]
+    public async Task Unauthorized_ExposesWwwAuthenticateToBrowsers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/private");
+        request.Headers.Add("Origin", "https://app.test");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer not-a-jwt");
+
+        using var response = await _gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("WWW-Authenticate", response.Headers.GetValues("Access-Control-Expose-Headers").Single());
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    // Kestrel resolves dot segments, escaped or not, before the gateway sees the path: each of these is a request
+    // for /private itself, so it gets that route's 401, never the public route's upstream. (The engine's own 400
+    // for a dot segment is for hosts that pass them through; see GatewayEngineTests.)
     [Theory]
     [InlineData("/public/../private")]
     [InlineData("/public/%2e%2e/private")]
@@ -91,10 +106,11 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
     public async Task DotSegments_NeverEscapeTheProtectedRoutesAuthorization(string rawPath)
     {
         // HttpClient would resolve the dots itself, so the request line is written by hand.
-        var (status, body) = await SendRawAsync($"GET {rawPath} HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
+        var (status, response) = await _gateway.SendRawAsync($"GET {rawPath} HTTP/1.1\r\nHost: gateway.test\r\nConnection: close\r\n\r\n");
 
-        Assert.True(status is 401 or 400, $"{rawPath} answered {status}: {body}");
-        Assert.DoesNotContain("/base/private", body);
+        Assert.Equal(401, status);
+        Assert.EndsWith("""{"error":"No token provided or token format is invalid.","code":"AUTH_ERROR"}""", response);
+        Assert.Empty(_upstream.ReceivedPaths);
     }
 
     [Fact]
@@ -111,17 +127,5 @@ public sealed class AuthOverHttpTests : IAsyncLifetime
         Assert.Contains(_gateway.Logs.Lines, l => l.Contains("status=401", StringComparison.Ordinal));
         Assert.DoesNotContain(_gateway.Logs.Lines, l => l.Contains(token.Split('.')[2], StringComparison.Ordinal));
         Assert.DoesNotContain(_gateway.Logs.Lines, l => l.Contains(Tokens.Secret, StringComparison.Ordinal));
-    }
-
-    private async Task<(int Status, string Body)> SendRawAsync(string requestText)
-    {
-        using var client = new TcpClient();
-        await client.ConnectAsync(_gateway.Address.Host, _gateway.Address.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(requestText));
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var response = await reader.ReadToEndAsync();
-        var status = int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        return (status, response);
     }
 }

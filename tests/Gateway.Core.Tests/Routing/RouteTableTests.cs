@@ -32,6 +32,43 @@ public class RouteTableTests
         Assert.Equal(expected, match?.Route.Name);
     }
 
+    [Theory]
+    [InlineData("/p/", null)]
+    [InlineData("/p//x", null)]
+    [InlineData("/p/7", "GET /p/{id}")]
+    [InlineData("/p/7/", null)]
+    [InlineData("/p/7/x", "GET /p/{id}/x")]
+    public void Match_ParameterOnEmptySegment_NoMatch(string path, string? expected)
+    {
+        var table = Table("GET /p/{id}", "GET /p/{id}/x");
+
+        Assert.Equal(expected, table.Match("GET", path)?.Route.Name);
+    }
+
+    [Theory]
+    [InlineData("/p/", "GET /p/{.+}")]
+    [InlineData("/p//x", "GET /p/{.+}")]
+    [InlineData("/p/7", "GET /p/{id}")]
+    [InlineData("/q//", "GET /q/{.+}")]
+    public void Match_ParameterOnEmptySegment_FallsToWildcard(string path, string expected)
+    {
+        var table = Table("GET /p/{id}", "GET /p/{.+}", "GET /q/{id}/{.+}", "GET /q/{.+}");
+
+        Assert.Equal(expected, table.Match("GET", path)?.Route.Name);
+    }
+
+    [Theory]
+    [InlineData("GET /a", "/a", "GET /a")]
+    [InlineData("GET /a", "/a/", null)]
+    [InlineData("GET /a/", "/a/", "GET /a/")]
+    [InlineData("GET /a/", "/a", null)]
+    [InlineData("GET /a/{.+}", "/a/", "GET /a/{.+}")]
+    [InlineData("GET /a/{.+}", "/a", "GET /a/{.+}")]
+    public void Match_TrailingSlash_IsASegmentOfItsOwn(string route, string path, string? expected)
+    {
+        Assert.Equal(expected, Table(route).Match("GET", path)?.Route.Name);
+    }
+
     [Fact]
     public void Match_RouteWithoutParameters_SameMatchEveryTimeWithTheRequestsPath()
     {

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using System.Text;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;
@@ -57,6 +59,19 @@ internal sealed class RunningGateway : IAsyncDisposable
         }
 
         return Client.SendAsync(request);
+    }
+
+    /// <summary>Sends a request written by hand (HttpClient would resolve dot segments itself) on a new connection.</summary>
+    public async Task<(int Status, string Response)> SendRawAsync(string requestText)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(Address.Host, Address.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(requestText));
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync();
+        var status = int.Parse(response.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return (status, response);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,9 @@
 namespace FunctionGateway.Configuration.Validation;
 
-/// <summary>Allowed origins are '*', or a scheme and host such as 'https://app.example.com' or 'https://*.example.org'.</summary>
+/// <summary>
+/// Allowed origins are '*', or a scheme and host such as 'https://app.example.com' or 'https://*.example.org';
+/// '*' with credentials is a warning.
+/// </summary>
 internal sealed class CorsRule : IConfigRule
 {
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
@@ -15,6 +18,13 @@ internal sealed class CorsRule : IConfigRule
             var origin = config.Cors.AllowOrigins[i];
             if (origin == "*")
             {
+                if (config.Cors.AllowCredentials)
+                {
+                    // Kept for Serverless API Gateway compatibility, but it lets any site call with the user's cookies.
+                    issues.Add(new ConfigIssue("cors.allow_origins",
+                        "'*' with allow_credentials echoes any origin with credentials; list the origins instead", ConfigSeverity.Warning));
+                }
+
                 continue;
             }
 

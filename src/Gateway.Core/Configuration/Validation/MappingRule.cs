@@ -1,11 +1,26 @@
+using System.Buffers;
 using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Configuration.Validation;
 
-/// <summary>Mapping values refer to defined variables, and read token claims only on routes that check a token.</summary>
+/// <summary>
+/// Mapped headers are ones a mapping may own; mapping values refer to defined variables, and read token claims
+/// only on routes that check a token.
+/// </summary>
 internal sealed class MappingRule : IConfigRule
 {
+    // RFC 9110 token characters.
+    private static readonly SearchValues<char> HeaderNameChars = SearchValues.Create(
+        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    // These frame the message or belong to one connection: a value from the request written into them
+    // would let a client choose where the upstream thinks the request ends.
+    private static readonly HashSet<string> GatewayOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Length", "Transfer-Encoding", "Host", "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Upgrade",
+    };
+
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
         for (var i = 0; i < config.Paths.Count; i++)
@@ -22,8 +37,24 @@ internal sealed class MappingRule : IConfigRule
                 issues.Add(new ConfigIssue(location, "has no effect: mapping applies to http_proxy integrations only", ConfigSeverity.Warning));
             }
 
+            CheckHeaderNames(path.Mapping.Headers, $"{location}.headers", issues);
             Check(path, path.Mapping.Headers, $"{location}.headers", config, issues);
             Check(path, path.Mapping.Query, $"{location}.query", config, issues);
+        }
+    }
+
+    private static void CheckHeaderNames(IReadOnlyDictionary<string, string> headers, string location, List<ConfigIssue> issues)
+    {
+        foreach (var name in headers.Keys)
+        {
+            if (name.Length == 0 || name.AsSpan().ContainsAnyExcept(HeaderNameChars))
+            {
+                issues.Add(new ConfigIssue($"{location}.{name}", "is not a header name: use letters, digits and !#$%&'*+-.^_`|~"));
+            }
+            else if (GatewayOwnedHeaders.Contains(name))
+            {
+                issues.Add(new ConfigIssue($"{location}.{name}", "is set by the gateway for each connection and cannot be mapped"));
+            }
         }
     }
 
@@ -32,6 +63,12 @@ internal sealed class MappingRule : IConfigRule
     {
         foreach (var (name, value) in values)
         {
+            if (MappingTemplate.FindUnknownSource(value) is { } unknown)
+            {
+                issues.Add(new ConfigIssue($"{location}.{name}", $"unknown mapping source '{unknown}'; known: {MappingTemplate.KnownSources}"));
+                continue;
+            }
+
             var template = MappingTemplate.Compile(value, path.Variables, config.Variables, out var error);
             if (error is not null)
             {
