@@ -134,11 +134,15 @@ internal static class ConfigReader
         };
     }
 
-    private static IntegrationConfig? ReadIntegration(ConfigNodeReader reader, JsonObject obj, string location)
+    // Kept without a type (already reported), so the path is not also said to have no integration.
+    private static IntegrationConfig ReadIntegration(ConfigNodeReader reader, JsonObject obj, string location)
     {
         reader.RejectUnknownKeys(obj, location, IntegrationKeys);
-        var type = reader.String(obj, "type", location, required: true);
-        return type is null ? null : new IntegrationConfig { Type = type, Server = reader.String(obj, "server", location) };
+        return new IntegrationConfig
+        {
+            Type = reader.String(obj, "type", location, required: true),
+            Server = reader.String(obj, "server", location),
+        };
     }
 
     private static MappingConfig ReadMapping(ConfigNodeReader reader, JsonObject obj, string location)

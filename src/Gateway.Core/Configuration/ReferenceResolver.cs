@@ -16,7 +16,7 @@ internal sealed partial class ReferenceResolver(IConfiguration settings, ISecret
     [GeneratedRegex(@"\$(env|secrets?)\.([A-Za-z0-9_\-]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
-    public async Task<IReadOnlyList<ConfigReference>> ResolveAsync(JsonNode root, List<ConfigIssue> issues, CancellationToken cancellationToken)
+    public async Task<ResolvedReferences> ResolveAsync(JsonNode root, List<ConfigIssue> issues, CancellationToken cancellationToken)
     {
         var references = new List<ConfigReference>();
         var secretCache = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -55,7 +55,7 @@ internal sealed partial class ReferenceResolver(IConfiguration settings, ISecret
             }
         }
 
-        return references;
+        return new ResolvedReferences(references);
     }
 
     private string? ReadSetting(string name, string reference, string location, List<ConfigIssue> issues)

@@ -137,6 +137,50 @@ public class AuthorizerConfigTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"type": "oauth", "secret": "short", "issuer": "", "audience": "", "subject": "", "token_sources": [{}]}""",
+        "authorizer.type: unknown authorizer type 'oauth'; use 'jwt'",
+        "authorizer.secret: is 5 bytes; HS256 needs a secret of at least 32 bytes",
+        "authorizer.issuer: must not be empty; omit it to accept any issuer",
+        "authorizer.audience: must not be empty; omit it to accept any audience",
+        "authorizer.subject: must not be empty; omit it to accept any subject",
+        "authorizer.token_sources[0]: names no place: set one of 'header', 'query' or 'cookie'")]
+    [InlineData("""{"type": "jwt", "algorithms": ["RS256", "RS1"], "jwks_uri": "http://idp.test/keys", "issuer": "", "token_sources": [{"query": "a", "cookie": "", "prefix": "x"}]}""",
+        "authorizer.algorithms[1]: unsupported algorithm 'RS1'; use HS256/384/512, RS256/384/512, PS256/384/512 or ES256/384/512",
+        "authorizer.jwks_uri: 'http://idp.test/keys' is not HTTPS; keys fetched over plain HTTP can be replaced in transit (only loopback hosts may use http://)",
+        "authorizer.issuer: must not be empty; omit it to accept any issuer",
+        "authorizer.token_sources[0]: names more than one place: set only one of 'header', 'query' or 'cookie'",
+        "authorizer.token_sources[0].prefix: only applies to a 'header' source",
+        "authorizer.token_sources[0]: has an empty name")]
+    [InlineData("""{"type": "jwt", "algorithms": ["none"], "secret": "SECRET", "audience": "api"}""",
+        "authorizer.algorithms[0]: 'none' is never accepted: unsigned tokens prove nothing")]
+    [InlineData("""{"type": "jwt", "algorithms": ["HS256", "RS256"], "audience": "api"}""",
+        "authorizer.algorithms: mixes HMAC (HS*) and public-key algorithms, which lets a public key be used as an HMAC secret; use two authorizers")]
+    [InlineData("""{"type": "jwt", "algorithm": "RS256", "jwks": {"keys": 5}, "jwks_uri": "ftp://idp.test/keys", "audience": "api"}""",
+        "authorizer.jwks_uri: is given together with 'jwks'; keep one key source",
+        "authorizer.jwks: is not a valid JWKS: expected a JSON object with a 'keys' array",
+        "authorizer.jwks_uri: 'ftp://idp.test/keys' is not an absolute https:// URL")]
+    public void Validate_SeveralProblems_ReportsEveryOne(string authorizer, params string[] expected) =>
+        Assert.Equal(expected, TestConfig.AuthorizerErrors(Fill(authorizer)));
+
+    [Fact]
+    public void Validate_NamedAuthorizerWithoutName_ReportsItsOtherProblemsToo()
+    {
+        var (_, issues) = TestConfig.Read("""{"authorizers": [{"type": "jwt", "secret": "short", "audience": "api"}], "paths": []}""");
+
+        Assert.Equal(["authorizers[0].name: is required", "authorizers[0].secret: is 5 bytes; HS256 needs a secret of at least 32 bytes"],
+            issues.Select(i => i.ToString()));
+    }
+
+    [Fact]
+    public void Validate_AuthorizerWithoutType_ReportsItsOtherProblemsToo()
+    {
+        var (_, issues) = TestConfig.Read("""{"authorizer": {"secret": "short", "audience": "api"}, "paths": []}""");
+
+        Assert.Equal(["authorizer.type: is required", "authorizer.secret: is 5 bytes; HS256 needs a secret of at least 32 bytes"],
+            issues.Select(i => i.ToString()));
+    }
+
     private static string Fill(string json) => json
         .Replace("SECRETSECRET", Secret + Secret, StringComparison.Ordinal)
         .Replace("SECRET", Secret, StringComparison.Ordinal)

@@ -123,6 +123,40 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_UnresolvedSecret_ReportsOnlyTheReference()
+    {
+        var errors = await ErrorsOf("""
+            { "authorizer": { "type": "jwt", "secret": "$secret.NOPE", "audience": "api" },
+              "cors": { "allow_origins": ["$secret.NOPE_ORIGIN"] },
+              "paths": [{ "method": "GET", "path": "$secret.NOPE_PATH", "response": 1 }] }
+            """);
+
+        Assert.Equal(
+        [
+            "authorizer.secret: unresolved reference '$secret.NOPE': no secret named 'NOPE' in app settings and environment variables",
+            "cors.allow_origins[0]: unresolved reference '$secret.NOPE_ORIGIN': no secret named 'NOPE_ORIGIN' in app settings and environment variables",
+            "paths[0].path: unresolved reference '$secret.NOPE_PATH': no secret named 'NOPE_PATH' in app settings and environment variables",
+        ], errors);
+    }
+
+    [Fact]
+    public async Task LoadAsync_IntegrationProblems_ReportsEveryOne()
+    {
+        var errors = await ErrorsOf("""
+            { "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "lambda", "server": "nope" } },
+                        { "method": "GET", "path": "/b", "integration": { "server": "nope" } }] }
+            """);
+
+        Assert.Equal(
+        [
+            "paths[1].integration.type: is required",
+            "paths[0].integration.type: unknown integration type 'lambda'; use 'http_proxy' (or its alias 'http'), or a static 'response' on the path",
+            "paths[0].integration.server: unknown server alias 'nope'; the config has no servers",
+            "paths[1].integration.server: unknown server alias 'nope'; the config has no servers",
+        ], errors);
+    }
+
+    [Fact]
     public async Task LoadAsync_ShortSecret_ReportsLengthNeverValue()
     {
         var errors = await ErrorsOf("""

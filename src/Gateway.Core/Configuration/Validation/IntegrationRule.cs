@@ -15,15 +15,17 @@ internal sealed class IntegrationRule : IConfigRule
                 continue;
             }
 
-            if (!integration.IsHttpProxy)
+            if (integration.Type is { } type && !integration.IsHttpProxy)
             {
-                issues.Add(new ConfigIssue($"{location}.type", UnknownType(integration.Type)));
-                continue;
+                issues.Add(new ConfigIssue($"{location}.type", UnknownType(type)));
             }
 
             if (string.IsNullOrEmpty(integration.Server))
             {
-                issues.Add(new ConfigIssue($"{location}.server", "is required for an http_proxy integration: name one of the servers' aliases"));
+                if (integration.IsHttpProxy)
+                {
+                    issues.Add(new ConfigIssue($"{location}.server", "is required for an http_proxy integration: name one of the servers' aliases"));
+                }
             }
             else if (!aliases.Contains(integration.Server))
             {
