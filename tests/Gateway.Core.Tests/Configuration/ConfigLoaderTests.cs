@@ -76,22 +76,45 @@ public class ConfigLoaderTests
         Assert.Equal(4, errors.Count);
     }
 
-    [Fact]
-    public async Task LoadAsync_MalformedJson_ReportsLineAndColumn()
+    [Theory]
+    [InlineData("{\n  \"paths\": [\n    { \"method\": \"GET\" \"path\": \"/a\" }\n  ]\n}", "line 3, column 23: expected ',' or '}' after a property value")]
+    [InlineData("{ \"paths\": [1 2] }", "line 1, column 15: expected ',' or ']' after an array item")]
+    [InlineData("{ \"é\": 1 \"paths\": [] }", "line 1, column 10: expected ',' or '}' after a property value")]
+    [InlineData("{ \"paths\": [1,] }", "line 1, column 15: a comma before ']' has no item after it: remove the comma")]
+    [InlineData("{ \"paths\": [],\n}", "line 2, column 1: a comma before '}' has no property after it: remove the comma")]
+    [InlineData("{ \"paths\": [ ", "line 1, column 14: the text ends inside an object or array: a closing '}' or ']' is missing")]
+    [InlineData("{ paths: [] }", "line 1, column 3: expected a property name in double quotes, found 'p'")]
+    [InlineData("{ \"paths\" [] }", "line 1, column 11: expected ':' after a property name")]
+    [InlineData("{ \"paths\": tru }", "line 1, column 15: expected true, false or null; a text value needs double quotes")]
+    [InlineData("{ \"paths\": 'x' }", "line 1, column 12: expected a value (a string in double quotes, a number, true, false, null, an object or an array), found '''")]
+    [InlineData("{ \"paths\": [] } }", "line 1, column 17: unexpected '}' after the end of the config's JSON object")]
+    [InlineData("", "line 1, column 1: the config is empty: expected a JSON object")]
+    public async Task LoadAsync_MalformedJson_ReportsOneBasedLineColumnAndPlainReason(string json, string expected)
     {
-        var errors = await ErrorsOf("{\n  \"paths\": [\n    { \"method\": \"GET\" \"path\": \"/a\" }\n  ]\n}");
+        var errors = await ErrorsOf(json);
 
-        var error = Assert.Single(errors);
-        Assert.StartsWith("line 3, column 23: malformed JSON:", error);
+        Assert.Equal([expected], errors);
     }
 
     [Fact]
-    public async Task LoadAsync_DuplicateJsonKey_IsAnError()
+    public async Task LoadAsync_DuplicateJsonKey_ReportsItsPathAndPosition()
     {
-        var errors = await ErrorsOf("""{ "paths": [], "paths": [] }""");
+        var errors = await ErrorsOf("""
+            { "paths": [
+              { "method": "GET", "path": "/a",
+                "method": "POST", "response": 1 } ] }
+            """);
 
-        Assert.Single(errors);
-        Assert.Contains("malformed JSON", errors[0]);
+        Assert.Equal(["line 3, column 5: duplicate key 'paths[0].method' (first given at line 2, column 5); a key may appear only once in an object"], errors);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ByteOrderMark_IsIgnored()
+    {
+        var result = await TestServices.LoadAsync("\uFEFF{ \"paths\": [] }");
+
+        Assert.Empty(result.Issues);
+        Assert.NotNull(result.Runtime);
     }
 
     [Fact]
