@@ -1,3 +1,5 @@
+using FunctionGateway.Configuration;
+
 namespace FunctionGateway.Tests.Authorization;
 
 public class AuthorizerConfigTests
@@ -13,8 +15,24 @@ public class AuthorizerConfigTests
     [InlineData("""{"type": "jwt", "algorithm": "RS256", "jwks_uri": "http://127.0.0.1:5000/keys"}""")]
     [InlineData("""{"type": "jwt", "algorithm": "RS256", "openid_configuration_uri": "http://localhost:8080/.well-known/openid-configuration"}""")]
     [InlineData("""{"type": "jwt", "secret": "SECRET", "issuer": ["a", "b"], "audience": ["c"], "subject": "s", "require_expiration": false, "max_lifetime_seconds": 3600, "clock_skew_seconds": 60, "token_sources": [{"header": "Authorization", "prefix": "Bearer "}, {"query": "t"}, {"cookie": "c"}]}""")]
-    public void Validate_GoodAuthorizer_NoIssues(string authorizer) =>
-        Assert.Empty(TestConfig.AuthorizerIssues(Fill(authorizer)));
+    public void Validate_GoodAuthorizer_NoErrors(string authorizer) =>
+        Assert.Empty(TestConfig.AuthorizerErrors(Fill(authorizer)));
+
+    [Theory]
+    [InlineData("""{"type": "jwt", "secret": "SECRET", "issuer": "https://idp.test/"}""",
+        "warning: authorizer.audience: not set; any audience of issuer 'https://idp.test/' is accepted. Set audience to this API's identifier.")]
+    [InlineData("""{"type": "jwt", "secret": "SECRET", "issuer": ["a", "b"], "audience": []}""",
+        "warning: authorizer.audience: not set; any audience of issuers 'a', 'b' is accepted. Set audience to this API's identifier.")]
+    [InlineData("""{"type": "jwt", "algorithm": "RS256", "openid_configuration_uri": "https://idp.test/.well-known/openid-configuration"}""",
+        "warning: authorizer.audience: not set; any audience of the issuer of the openid_configuration_uri document is accepted. Set audience to this API's identifier.")]
+    [InlineData("""{"type": "jwt", "secret": "SECRET"}""",
+        "warning: authorizer.audience: not set; any audience of any issuer that signs with the authorizer's keys is accepted. Set audience to this API's identifier.")]
+    public void Validate_NoAudience_WarnsThatAnyAudienceIsAccepted(string authorizer, string expected) =>
+        Assert.Equal([expected], TestConfig.AuthorizerIssues(Fill(authorizer)));
+
+    [Fact]
+    public void Validate_Audience_NoWarning() =>
+        Assert.Empty(TestConfig.AuthorizerIssues(Fill("""{"type": "jwt", "secret": "SECRET", "issuer": "https://idp.test/", "audience": "api://orders"}""")));
 
     [Theory]
     [InlineData("""{"type": "oauth", "secret": "SECRET"}""", "authorizer.type: unknown authorizer type 'oauth'; use 'jwt'")]
@@ -81,7 +99,7 @@ public class AuthorizerConfigTests
 
         if (expected is null)
         {
-            Assert.Empty(issues);
+            Assert.DoesNotContain(issues, i => i.Severity == ConfigSeverity.Error);
         }
         else
         {
@@ -129,7 +147,7 @@ public class AuthorizerConfigTests
 
         if (expected is null)
         {
-            Assert.Empty(issues);
+            Assert.DoesNotContain(issues, i => i.Severity == ConfigSeverity.Error);
         }
         else
         {

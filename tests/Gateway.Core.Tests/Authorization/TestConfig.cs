@@ -29,7 +29,7 @@ internal static class TestConfig
     public static JwtAuthorizer Authorizer(string authorizerJson, TimeProvider time)
     {
         var (config, issues) = Read($$"""{"authorizer": {{authorizerJson}}, "paths": []}""");
-        Assert.Empty(issues);
+        Assert.DoesNotContain(issues, i => i.Severity == ConfigSeverity.Error);
         return new JwtAuthorizer(config.Authorizer!, StaticKeySource.For(config.Authorizer!), time);
     }
 

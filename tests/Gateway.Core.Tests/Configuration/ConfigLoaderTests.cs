@@ -122,7 +122,7 @@ public class ConfigLoaderTests
     {
         var result = await TestServices.LoadAsync("""
             { "servers": [{ "alias": "orders", "url": "http://$env.ORDERS_HOST/v1" }],
-              "authorizer": { "type": "jwt", "secret": "$secrets.JWT_SECRET", "algorithm": "HS256" },
+              "authorizer": { "type": "jwt", "secret": "$secrets.JWT_SECRET", "algorithm": "HS256", "audience": "api" },
               "paths": [{ "method": "GET", "path": "/a", "response": { "env": "$env.STAGE" } }] }
             """, new Dictionary<string, string?> { ["ORDERS_HOST"] = "127.0.0.1:5000", ["STAGE"] = "prod", ["JWT_SECRET"] = Tokens.Secret });
 

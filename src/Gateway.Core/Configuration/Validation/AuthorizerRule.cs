@@ -39,6 +39,12 @@ internal sealed class AuthorizerRule : IConfigRule
 
         CheckNonEmpty(authorizer.Issuers, $"{at}.issuer", "omit it to accept any issuer", issues);
         CheckNonEmpty(authorizer.Audiences, $"{at}.audience", "omit it to accept any audience", issues);
+        if (authorizer.Audiences.Count == 0)
+        {
+            // Without an audience, a token the identity provider minted for any other API of its tenant is accepted here.
+            issues.Add(new ConfigIssue($"{at}.audience",
+                $"not set; any audience of {IssuerText(authorizer)} is accepted. Set audience to this API's identifier.", ConfigSeverity.Warning));
+        }
         if (authorizer.Subject is { Length: 0 })
         {
             issues.Add(new ConfigIssue($"{at}.subject", "must not be empty; omit it to accept any subject"));
@@ -102,6 +108,14 @@ internal sealed class AuthorizerRule : IConfigRule
                 $"is {Encoding.UTF8.GetByteCount(authorizer.Secret)} bytes; {string.Join("/", algorithms)} needs a secret of at least {minimum} bytes"));
         }
     }
+
+    private static string IssuerText(AuthorizerConfig authorizer) => authorizer.Issuers switch
+    {
+        [var issuer] => $"issuer '{issuer}'",
+        { Count: > 1 } issuers => $"issuers {string.Join(", ", issuers.Select(i => $"'{i}'"))}",
+        _ when authorizer.OpenIdConfigurationUri is not null => "the issuer of the openid_configuration_uri document",
+        _ => "any issuer that signs with the authorizer's keys",
+    };
 
     private static void CheckNonEmpty(IReadOnlyList<string> values, string location, string hint, List<ConfigIssue> issues)
     {
