@@ -99,7 +99,7 @@ internal sealed class JwtAuthorizer
         var result = await Handler.ValidateTokenAsync(token, ParametersFor(keys));
         if (!result.IsValid)
         {
-            return AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception));
+            return AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception, payload));
         }
 
         if (_config.Subject is { } subject && !(payload.TryGetProperty("sub", out var sub)
