@@ -141,7 +141,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
         var result = await loader.LoadAsync(snapshot.Text, source.Name, snapshot.Tag, cancellationToken);
         foreach (var warning in result.Warnings)
         {
-            HostingLog.ConfigWarning(logger, warning.ToString());
+            HostingLog.ConfigWarning(logger, warning.Location, warning.Message);
         }
 
         if (result.Runtime is { } runtime)

@@ -2,12 +2,9 @@ using System.Text;
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
-using FunctionGateway.Sources;
 using FunctionGateway.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FunctionGateway.Tests.Hosting;
 
@@ -52,14 +49,7 @@ public class SecretRedactionTests
     public async Task Watcher_InvalidSecretValues_LogStatusAnd503NeverShowThem()
     {
         var logs = new CapturingLoggerProvider();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        using var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(logs))
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IConfigSource>(new InlineConfigSource(Config))
-            .AddGatewayEngine()
-            .AddGatewayConfigSources(configuration)
-            .BuildServiceProvider();
+        using var services = WatcherServices.Create(Config, Settings, logs);
         var engine = services.GetRequiredService<GatewayEngine>();
 
         var result = await services.GetRequiredService<ConfigWatcher>().CheckAsync(CancellationToken.None);
