@@ -56,10 +56,9 @@ internal static class ConfigReader
             var alias = reader.String(obj, "alias", location, required: true);
             var url = reader.String(obj, "url", location, required: true);
             var timeout = reader.Int(obj, "timeout_seconds", location, 1, 3600);
-            if (alias is not null && url is not null)
-            {
-                servers.Add(new ServerConfig { Alias = alias, Url = url, TimeoutSeconds = timeout });
-            }
+            // Kept when 'alias' or 'url' is missing (already reported), so that paths naming it are not also
+            // told the alias is unknown, and the other key is still checked.
+            servers.Add(new ServerConfig { Alias = alias ?? "", Url = url ?? "", TimeoutSeconds = timeout });
         }
 
         return servers;

@@ -163,6 +163,22 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_IncompleteServers_ReportsEachMissingKeyAndTheRest()
+    {
+        var errors = await ErrorsOf("""
+            { "servers": [{ "url": "ftp://orders" }, { "alias": "orders" }],
+              "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http_proxy", "server": "orders" } }] }
+            """);
+
+        Assert.Equal(
+        [
+            "servers[0].alias: is required",
+            "servers[1].url: is required",
+            "servers[0].url: must be an absolute http:// or https:// URL, such as 'https://orders.internal.example.com'",
+        ], errors);
+    }
+
+    [Fact]
     public async Task LoadAsync_IntegrationProblems_ReportsEveryOne()
     {
         var errors = await ErrorsOf("""
