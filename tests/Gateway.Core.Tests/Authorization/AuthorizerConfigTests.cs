@@ -182,6 +182,18 @@ public class AuthorizerConfigTests
         Assert.Equal(expected, TestConfig.AuthorizerErrors(Fill(authorizer)));
 
     [Fact]
+    public void Validate_ClaimRuleWithoutClaim_ReportsItsValuesToo()
+    {
+        var (_, issues) = TestConfig.Read($$$"""
+            {"authorizer": {"type": "jwt", "secret": "{{{Secret}}}", "audience": "api"},
+             "paths": [{"method": "GET", "path": "/a", "auth": true, "authorization": {"require_all": [{"values": []}]}, "response": {}}]}
+            """);
+
+        Assert.Equal(["paths[0].authorization.require_all[0].claim: is required", "paths[0].authorization.require_all[0].values: must list at least one accepted value"],
+            issues.Select(i => i.ToString()));
+    }
+
+    [Fact]
     public void Validate_NamedAuthorizerWithoutName_ReportsItsOtherProblemsToo()
     {
         var (_, issues) = TestConfig.Read("""{"authorizers": [{"type": "jwt", "secret": "short", "audience": "api"}], "paths": []}""");
