@@ -34,8 +34,14 @@ internal static class JsonSyntaxDiagnosis
         }
 
         // The reader accepted what the parser refused: report the parser's reason without its own position text.
-        return new ConfigIssue($"line {(parseError.LineNumber ?? 0) + 1}, column {(parseError.BytePositionInLine ?? 0) + 1}",
-            JsonErrorText.Explain(parseError.Message, null));
+        var location = "(root)";
+        if (parseError.LineNumber is { } lineIndex)
+        {
+            var (line, column) = Position(utf8, lineIndex, parseError.BytePositionInLine ?? 0);
+            location = $"line {line}, column {column}";
+        }
+
+        return new ConfigIssue(location, JsonErrorText.Explain(parseError.Message, null));
     }
 
     /// <summary>Tracks where the reader is; returns an issue for a key given twice in one object.</summary>
