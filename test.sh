@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: restores what it needs, builds every project that can be
-# built here, runs every test project, and ends with one line: "N passed, N failed".
+# built here, runs every test project, and ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 

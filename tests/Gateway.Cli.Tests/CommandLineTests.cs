@@ -5,7 +5,7 @@ namespace FunctionGateway.Cli.Tests;
 public class CommandLineTests
 {
     [Fact]
-    public async Task Help_ListsServe()
+    public async Task Root_Help_ListsServe()
     {
         var result = await GatewayCommand.RunAsync("--help");
 
@@ -14,7 +14,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Help_ListsExplainAndToken()
+    public async Task Root_Help_ListsExplainAndToken()
     {
         var result = await GatewayCommand.RunAsync("--help");
 
@@ -23,7 +23,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task UnknownCommand_ExitsTwoAndSaysWhich()
+    public async Task Root_UnknownCommand_ExitsTwoNamingIt()
     {
         var result = await GatewayCommand.RunAsync("frobnicate");
 
@@ -32,7 +32,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Serve_MissingConfigFile_ExitsOneAndNamesIt()
+    public async Task Serve_MissingConfigFile_ExitsOneNamingIt()
     {
         using var dir = new TempDir();
         var missing = Path.Combine(dir.Path, "nope.json");
@@ -40,6 +40,6 @@ public class CommandLineTests
         var result = await GatewayCommand.RunAsync("serve", "--config", missing, "--urls", "http://127.0.0.1:0");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("nope.json", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal($"cannot read file '{missing}': Could not find file '{missing}'.{Environment.NewLine}", result.Stderr);
     }
 }

@@ -5,6 +5,7 @@ using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace FunctionGateway.Cli.Commands;
 
@@ -33,7 +34,14 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(FileInfo? configFile, string[] urls, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var app = StandaloneGateway.Build(urls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries)), configure: builder =>
+        var addresses = urls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        if (ListenFailure.InvalidUrl(addresses) is { } invalid)
+        {
+            await console.Error.WriteLineAsync(invalid);
+            return 1;
+        }
+
+        var app = StandaloneGateway.Build(addresses, configure: builder =>
         {
             if (configFile is not null)
             {
@@ -41,6 +49,8 @@ internal static class ServeCommand
             }
 
             builder.Services.AddGatewayConfigSources(builder.Configuration);
+            // A failed start is reported below in one line; the host would log it again with a stack trace.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         });
 
         var settings = GatewaySettings.Read(app.Configuration);
@@ -69,7 +79,16 @@ internal static class ServeCommand
             return 1;
         }
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ListenFailure.Describe(ex, addresses) is { } problem)
+        {
+            await console.Error.WriteLineAsync(problem);
+            return 1;
+        }
+
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

@@ -4,62 +4,62 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace FunctionGateway.Authorization;
 
-/// <summary>The one table from Microsoft.IdentityModel's validation failures to the gateway's error codes.</summary>
+/// <summary>
+/// The one table from Microsoft.IdentityModel's validation failures to the gateway's error codes. It holds
+/// only what the validator can still report: the structure, header, algorithm, key id and time claims are
+/// checked before it (<see cref="JwtShape"/>, <see cref="JwtHeaderCheck"/>, <see cref="LifetimeCheck"/>), with
+/// their own codes; anything else it reports is <see cref="GatewayErrors.AuthFailed"/>.
+/// </summary>
 internal static class JwtErrorMap
 {
-    public static GatewayError ToError(Exception? exception) => exception switch
+    /// <summary>The rows, tried in order.</summary>
+    public static IReadOnlyList<(Type Exception, GatewayError Error)> Rows { get; } =
+    [
+        (typeof(SecurityTokenInvalidIssuerException), GatewayErrors.ClaimValidationFailed),
+        (typeof(SecurityTokenInvalidAudienceException), GatewayErrors.ClaimValidationFailed),
+        // With several keys to try, the validator reports a token no key verifies as "key not found".
+        (typeof(SecurityTokenSignatureKeyNotFoundException), GatewayErrors.SignatureVerificationFailed),
+        (typeof(SecurityTokenInvalidSignatureException), GatewayErrors.SignatureVerificationFailed),
+    ];
+
+    public static GatewayError ToError(Exception? exception)
     {
-        SecurityTokenExpiredException => GatewayErrors.TokenExpired,
-        SecurityTokenNotYetValidException => GatewayErrors.ClaimValidationFailed,
-        SecurityTokenNoExpirationException => GatewayErrors.ClaimValidationFailed,
-        SecurityTokenInvalidLifetimeException => GatewayErrors.ClaimValidationFailed,
-        SecurityTokenInvalidIssuerException => GatewayErrors.ClaimValidationFailed,
-        SecurityTokenInvalidAudienceException => GatewayErrors.ClaimValidationFailed,
-        SecurityTokenInvalidAlgorithmException => GatewayErrors.AlgorithmNotAllowed,
-        SecurityTokenSignatureKeyNotFoundException => GatewayErrors.SignatureVerificationFailed,
-        SecurityTokenInvalidSignatureException => GatewayErrors.SignatureVerificationFailed,
-        SecurityTokenDecryptionFailedException => GatewayErrors.JweDecryptionFailed,
-        SecurityTokenMalformedException => GatewayErrors.JwsInvalid,
-        _ => GatewayErrors.AuthFailed,
-    };
+        foreach (var (type, error) in Rows)
+        {
+            if (type.IsInstanceOfType(exception))
+            {
+                return error;
+            }
+        }
+
+        return GatewayErrors.AuthFailed;
+    }
 
     /// <summary>Which check failed, in words; never the token, the key or the configured secret.</summary>
-    /// <param name="payload">The token's claims, for what the exception leaves out (IdentityModel does not always fill in the audience).</param>
-    public static string Describe(Exception? exception, JsonElement payload = default) => exception switch
+    /// <param name="exception">The validator's failure.</param>
+    /// <param name="payload">The token's claims, for what the validator's exception does not carry.</param>
+    public static string Describe(Exception? exception, JsonElement payload) => exception switch
     {
-        SecurityTokenExpiredException e => $"the token expired at {e.Expires:u}",
-        SecurityTokenNotYetValidException e => $"the token is not valid before {e.NotBefore:u} ('nbf')",
-        SecurityTokenNoExpirationException => "the token has no 'exp' claim and the authorizer requires one",
-        SecurityTokenInvalidLifetimeException => "the token's 'nbf'/'exp' are not a valid lifetime",
-        SecurityTokenInvalidIssuerException e => $"the token's 'iss' \"{ReasonText.Quote(e.InvalidIssuer)}\" is not one of the authorizer's issuers",
-        SecurityTokenInvalidAudienceException e => Audience(e, payload) is { Length: > 0 } audience
+        SecurityTokenInvalidIssuerException e => $"the token's 'iss'{Value(e.InvalidIssuer)} is not one of the authorizer's issuers",
+        // The validator's exception does not say which audience it refused: the payload does.
+        SecurityTokenInvalidAudienceException => Audience(payload) is { Length: > 0 } audience
             ? $"the token's 'aud' \"{ReasonText.Quote(audience)}\" is not one of the authorizer's audiences"
             : "the token has no 'aud' claim; the authorizer requires one of its audiences",
-        SecurityTokenInvalidAlgorithmException e => $"the token's algorithm '{ReasonText.Quote(e.InvalidAlgorithm)}' is not accepted",
         SecurityTokenSignatureKeyNotFoundException => "no key of the authorizer verifies the token's signature",
         SecurityTokenInvalidSignatureException => "the signature does not match the authorizer's key",
         null => "the token was not accepted",
         _ => $"the token was not accepted ({exception.GetType().Name})",
     };
 
-    // The token's own claim when we have it: IdentityModel leaves InvalidAudience empty, or "empty" for a token without 'aud'.
-    private static string Audience(SecurityTokenInvalidAudienceException exception, JsonElement payload)
-    {
-        if (payload.ValueKind != JsonValueKind.Object)
-        {
-            return exception.InvalidAudience ?? "";
-        }
+    private static string Value(string? value) => string.IsNullOrEmpty(value) ? "" : $" \"{ReasonText.Quote(value)}\"";
 
-        if (!payload.TryGetProperty("aud", out var aud))
-        {
-            return "";
-        }
-
-        return aud.ValueKind switch
-        {
-            JsonValueKind.String => aud.GetString()!,
-            JsonValueKind.Array => string.Join(", ", aud.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String ? a.GetString() : a.GetRawText())),
-            _ => aud.GetRawText(),
-        };
-    }
+    private static string? Audience(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("aud", out var aud)
+            ? aud.ValueKind switch
+            {
+                JsonValueKind.String => aud.GetString(),
+                JsonValueKind.Array => string.Join(", ", aud.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString())),
+                _ => null,
+            }
+            : null;
 }

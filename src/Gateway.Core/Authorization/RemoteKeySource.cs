@@ -55,7 +55,7 @@ internal sealed class RemoteKeySource : ISigningKeySource
         }
         catch (InvalidOperationException)
         {
-            return KeySet.Unavailable($"the keys at {_address} could not be fetched ({_retriever.LastFailure ?? "no answer yet"})");
+            return KeySet.Unavailable($"the keys at {ReportingRetriever.WithoutQuery(_address)} could not be fetched ({_retriever.LastFailure ?? "no answer yet"})");
         }
 
         var current = _current;
@@ -70,8 +70,7 @@ internal sealed class RemoteKeySource : ISigningKeySource
         return keys;
     }
 
-    // The query string is dropped: an address built from a $secret may carry a key there.
-    public KeySourceState State => new(_kind, _address.Split('?')[0], _current?.Keys.Keys.Count,
+    public KeySourceState State => new(_kind, ReportingRetriever.WithoutQuery(_address), _current?.Keys.Keys.Count,
         _retriever.LastFetchedAt, _retriever.LastFailure);
 
     public ValueTask<KeySet> RefreshAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
     {
+        var shown = WithoutQuery(address);
         try
         {
             var configuration = await inner.GetConfigurationAsync(address, retriever, cancel).ConfigureAwait(false);
@@ -27,16 +28,19 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
 
             LastFailure = null;
             LastFetchedAt = timeProvider.GetUtcNow();
-            AuthorizationLog.KeysFetched(logger, authorizer, address, configuration.SigningKeys.Count);
+            AuthorizationLog.KeysFetched(logger, authorizer, shown, configuration.SigningKeys.Count);
             return configuration;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LastFailure = Describe(e);
-            AuthorizationLog.KeyFetchFailed(logger, authorizer, address, LastFailure);
+            AuthorizationLog.KeyFetchFailed(logger, authorizer, shown, LastFailure);
             throw;
         }
     }
+
+    /// <summary>An address built from a <c>$secret</c> may carry a key in its query: logs show the rest.</summary>
+    internal static string WithoutQuery(string address) => address.Split('?')[0];
 
     // The innermost message says what went wrong (refused connection, 500, bad JSON); IdentityModel's own
     // wrappers add nothing but their IDX numbers.

@@ -11,7 +11,8 @@ public sealed record AuthorizerConfig
     /// <summary>The name paths use in <c>auth</c>; null for the default <c>authorizer</c>.</summary>
     public string? Name { get; init; }
 
-    public required string Type { get; init; }
+    /// <summary>Null when the config's <c>type</c> is missing or not a string: the reader has reported it.</summary>
+    public required string? Type { get; init; }
 
     /// <summary>The JSON location of this authorizer (<c>authorizer</c> or <c>authorizers[1]</c>), for config issues.</summary>
     public string Location { get; init; } = "authorizer";
@@ -21,6 +22,9 @@ public sealed record AuthorizerConfig
 
     /// <summary>The accepted algorithms, from <c>algorithm</c> or <c>algorithms</c>; empty means HS256.</summary>
     public IReadOnlyList<string> Algorithms { get; init; } = [];
+
+    /// <summary>The key the algorithms were written under (<c>algorithm</c> or <c>algorithms</c>), so issues name what the user wrote.</summary>
+    public string AlgorithmsKey { get; init; } = "algorithm";
 
     /// <summary>An inline JSON Web Key Set, as JSON text.</summary>
     public string? Jwks { get; init; }

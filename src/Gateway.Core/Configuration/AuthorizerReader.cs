@@ -35,26 +35,20 @@ internal static class AuthorizerReader
                 continue;
             }
 
-            if (Read(reader, obj, location, named: true) is { } authorizer)
-            {
-                authorizers.Add(authorizer);
-            }
+            authorizers.Add(Read(reader, obj, location, named: true));
         }
 
         return authorizers;
     }
 
-    private static AuthorizerConfig? Read(ConfigNodeReader reader, JsonObject obj, string location, bool named)
+    private static AuthorizerConfig Read(ConfigNodeReader reader, JsonObject obj, string location, bool named)
     {
         reader.RejectUnknownKeys(obj, location, named ? NamedAuthorizerKeys : AuthorizerKeys);
         var name = named ? reader.String(obj, "name", location, required: true) : null;
         var type = reader.String(obj, "type", location, required: true);
         var algorithms = ReadAlgorithms(reader, obj, location);
-        if (type is null || (named && name is null))
-        {
-            return null;
-        }
 
+        // Kept when 'name' or 'type' is missing (already reported) so that the validator reports the rest too.
         return new AuthorizerConfig
         {
             Name = name,
@@ -62,6 +56,7 @@ internal static class AuthorizerReader
             Location = location,
             Secret = reader.String(obj, "secret", location),
             Algorithms = algorithms,
+            AlgorithmsKey = obj.ContainsKey("algorithm") || !obj.ContainsKey("algorithms") ? "algorithm" : "algorithms",
             Jwks = ReadJwks(reader, obj, location),
             JwksUri = reader.String(obj, "jwks_uri", location),
             OpenIdConfigurationUri = reader.String(obj, "openid_configuration_uri", location),

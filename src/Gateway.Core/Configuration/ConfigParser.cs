@@ -15,6 +15,10 @@ internal static class ConfigParser
 
     public static JsonObject? Parse(string text, List<ConfigIssue> issues)
     {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // Editors on Windows often save UTF-8 with a byte order mark, which is not JSON.
+        text = text.StartsWith('\uFEFF') ? text[1..] : text;
         JsonNode? root;
         try
         {
@@ -22,9 +26,7 @@ internal static class ConfigParser
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            issues.Add(new ConfigIssue($"line {line}, column {column}", $"malformed JSON: {FirstSentence(ex.Message)}"));
+            issues.Add(JsonSyntaxDiagnosis.Diagnose(text, ex));
             return null;
         }
 
@@ -35,12 +37,5 @@ internal static class ConfigParser
 
         issues.Add(new ConfigIssue("(root)", $"the config must be a JSON object, not {ConfigNodeReader.Describe(root)}"));
         return null;
-    }
-
-    // System.Text.Json appends its own "Path: ... | LineNumber: ..." suffix; the location already says that.
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return end < 0 ? message : message[..end];
     }
 }

@@ -57,10 +57,9 @@ internal static class ConfigReader
             var alias = reader.String(obj, "alias", location, required: true);
             var url = reader.String(obj, "url", location, required: true);
             var timeout = reader.Int(obj, "timeout_seconds", location, 1, 3600);
-            if (alias is not null && url is not null)
-            {
-                servers.Add(new ServerConfig { Alias = alias, Url = url, TimeoutSeconds = timeout });
-            }
+            // Kept when 'alias' or 'url' is missing (already reported), so that paths naming it are not also
+            // told the alias is unknown, and the other key is still checked.
+            servers.Add(new ServerConfig { Alias = alias ?? "", Url = url ?? "", TimeoutSeconds = timeout });
         }
 
         return servers;
@@ -135,18 +134,13 @@ internal static class ConfigReader
         };
     }
 
-    private static IntegrationConfig? ReadIntegration(ConfigNodeReader reader, JsonObject obj, string location)
+    // Kept without a type (already reported), so the path is not also said to have no integration.
+    private static IntegrationConfig ReadIntegration(ConfigNodeReader reader, JsonObject obj, string location)
     {
         reader.RejectUnknownKeys(obj, location, IntegrationKeys);
-        var type = reader.String(obj, "type", location, required: true);
-        if (type is null)
-        {
-            return null;
-        }
-
         return new IntegrationConfig
         {
-            Type = type,
+            Type = reader.String(obj, "type", location, required: true),
             Server = reader.String(obj, "server", location),
             Path = reader.String(obj, "path", location),
             Method = reader.String(obj, "method", location),

@@ -25,15 +25,17 @@ public sealed class GatewayConfigLoader(
             return new ConfigLoadResult(null, issues, []);
         }
 
-        var references = await new ReferenceResolver(settings, secrets).ResolveAsync(root, issues, cancellationToken);
+        var resolved = await new ReferenceResolver(settings, secrets).ResolveAsync(root, issues, cancellationToken);
+        var checkedFrom = issues.Count;
         var config = ConfigReader.Read(root, issues);
         ConfigValidator.Validate(config, issues, _host);
+        resolved.Screen(issues, checkedFrom);
         if (issues.Any(i => i.Severity == ConfigSeverity.Error))
         {
-            return new ConfigLoadResult(null, issues, references);
+            return new ConfigLoadResult(null, issues, resolved.References);
         }
 
         var runtime = builder.Build(config, new ConfigVersion(source, tag, timeProvider.GetUtcNow()));
-        return new ConfigLoadResult(runtime, issues, references);
+        return new ConfigLoadResult(runtime, issues, resolved.References);
     }
 }

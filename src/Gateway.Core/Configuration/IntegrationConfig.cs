@@ -16,7 +16,8 @@ public sealed record IntegrationConfig
     /// <summary>Extension of the format: a fixed response with a status, headers and a body.</summary>
     public const string Static = "static";
 
-    public required string Type { get; init; }
+    /// <summary>Null when the config's <c>type</c> is missing or not a string: the reader has reported it.</summary>
+    public required string? Type { get; init; }
 
     /// <summary>http_proxy: the alias of one of the config's servers.</summary>
     public string? Server { get; init; }

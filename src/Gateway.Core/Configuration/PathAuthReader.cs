@@ -68,12 +68,9 @@ internal static class PathAuthReader
             }
 
             reader.RejectUnknownKeys(rule, ruleLocation, ClaimRuleKeys);
+            // Kept without its claim (already reported), so that its values are still checked.
             var claim = reader.String(rule, "claim", ruleLocation, required: true);
-            var values = ReadValues(reader, rule, ruleLocation);
-            if (claim is not null)
-            {
-                rules.Add(new ClaimRuleConfig { Claim = claim, Values = values });
-            }
+            rules.Add(new ClaimRuleConfig { Claim = claim ?? "", Values = ReadValues(reader, rule, ruleLocation) });
         }
 
         return rules;

@@ -19,9 +19,10 @@ internal sealed partial class ReferenceResolver(IConfiguration settings, ISecret
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
-    public async Task<IReadOnlyList<ConfigReference>> ResolveAsync(JsonNode root, List<ConfigIssue> issues, CancellationToken cancellationToken)
+    public async Task<ResolvedReferences> ResolveAsync(JsonNode root, List<ConfigIssue> issues, CancellationToken cancellationToken)
     {
         var references = new List<ConfigReference>();
+        var redactions = new List<(string Value, string Shown)>();
         var secretCache = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (value, location, replace) in StringValues(root, ""))
         {
@@ -37,6 +38,9 @@ internal sealed partial class ReferenceResolver(IConfiguration settings, ISecret
             }
 
             var resolved = new StringBuilder(value.Length);
+            // The value as messages may show it: $env resolved, $secret left as the reference.
+            var shown = new StringBuilder(value.Length);
+            var holdsSecret = false;
             var last = 0;
             var complete = true;
             foreach (Match match in matches)
@@ -48,17 +52,29 @@ internal sealed partial class ReferenceResolver(IConfiguration settings, ISecret
                     : ReadSetting(name, match.Value, location, issues);
                 references.Add(new ConfigReference(isSecret ? ConfigReferenceKind.Secret : ConfigReferenceKind.Environment, name, location, found is not null));
                 complete &= found is not null;
+                holdsSecret |= isSecret && !string.IsNullOrEmpty(found);
                 resolved.Append(value, last, match.Index - last).Append(found);
+                shown.Append(value, last, match.Index - last).Append(isSecret ? match.Value : found);
+                if (isSecret && !string.IsNullOrEmpty(found))
+                {
+                    redactions.Add((found, match.Value));
+                }
+
                 last = match.Index + match.Length;
             }
 
             if (complete)
             {
-                replace(resolved.Append(value, last, value.Length - last).ToString());
+                var text = resolved.Append(value, last, value.Length - last).ToString();
+                replace(text);
+                if (holdsSecret)
+                {
+                    redactions.Add((text, shown.Append(value, last, value.Length - last).ToString()));
+                }
             }
         }
 
-        return references;
+        return new ResolvedReferences(references, redactions);
     }
 
     private string? ReadSetting(string name, string reference, string location, List<ConfigIssue> issues)

@@ -80,7 +80,7 @@ internal static class KeyDiagnosis
             return CheckResult.Pass("signature", "verifies with the key", keys.SelectByKeyId ? $"verified with key \"{kid}\"" : "verified with the secret");
         }
 
-        return CheckResult.Fail("signature", "verifies with the key", JwtErrorMap.Describe(result.Exception), JwtErrorMap.ToError(result.Exception),
+        return CheckResult.Fail("signature", "verifies with the key", JwtErrorMap.Describe(result.Exception, default), JwtErrorMap.ToError(result.Exception),
             keys.SelectByKeyId ? null : "the token was signed with another secret: compare the secret with the one its issuer signs with (staging and production differ?)");
     }
 

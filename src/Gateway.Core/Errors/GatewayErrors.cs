@@ -6,7 +6,10 @@ namespace FunctionGateway.Errors;
 /// </summary>
 public static class GatewayErrors
 {
-    // JWT errors: message/code pairs of the Serverless API Gateway contract, unchanged.
+    // JWT errors: message/code pairs of the Serverless API Gateway contract, unchanged. Two codes of that contract
+    // are never sent, so they have no row: ERR_JWE_DECRYPTION_FAILED (an encrypted token is refused as
+    // ERR_JWE_INVALID before anything would decrypt it) and ERR_JWKS_MULTIPLE_MATCHING_KEYS (a token without
+    // 'kid' is checked against each key of the set, as jose's verify does after raising that error internally).
     public static readonly GatewayError TokenMissing = new("AUTH_ERROR", 401,
         "No token provided or token format is invalid.",
         "The route requires a token and none was found where the authorizer looks for it (by default the Authorization header with the Bearer scheme).",
@@ -21,11 +24,6 @@ public static class GatewayErrors
         "Algorithm not allowed",
         "The token's 'alg' header is not one the authorizer accepts ('none' never is).",
         "Compare the token header's 'alg' with the authorizer's algorithm(s).");
-
-    public static readonly GatewayError JweDecryptionFailed = new("ERR_JWE_DECRYPTION_FAILED", 401,
-        "Decryption failed",
-        "An encrypted token could not be decrypted.",
-        "The gateway accepts signed tokens (JWS); ask the issuer for a signed, unencrypted access token.");
 
     public static readonly GatewayError JweInvalid = new("ERR_JWE_INVALID", 401,
         "Invalid JWE",
@@ -56,11 +54,6 @@ public static class GatewayErrors
         "Invalid JWKS",
         "The key set the authorizer uses is not a valid JWKS.",
         "Fetch the JWKS URL yourself and check it is a JSON object with a 'keys' array.");
-
-    public static readonly GatewayError JwksMultipleMatchingKeys = new("ERR_JWKS_MULTIPLE_MATCHING_KEYS", 401,
-        "Multiple matching keys found in JWKS.",
-        "The token has no 'kid' and more than one key of the key set could verify it.",
-        "Have the issuer put a 'kid' in the token header.");
 
     public static readonly GatewayError JwsInvalid = new("ERR_JWS_INVALID", 401,
         "Invalid JWS",
@@ -116,8 +109,8 @@ public static class GatewayErrors
 
     public static IReadOnlyList<GatewayError> All { get; } =
     [
-        TokenMissing, AuthFailed, AlgorithmNotAllowed, JweDecryptionFailed, JweInvalid, TokenExpired,
-        ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwksMultipleMatchingKeys, JwsInvalid,
+        TokenMissing, AuthFailed, AlgorithmNotAllowed, JweInvalid, TokenExpired,
+        ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwsInvalid,
         SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, BadMappedValue, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
         ConfigUnavailable,
     ];

@@ -141,7 +141,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
         var result = await loader.LoadAsync(snapshot.Text, source.Name, snapshot.Tag, cancellationToken);
         foreach (var warning in result.Warnings)
         {
-            HostingLog.ConfigWarning(logger, warning.ToString());
+            HostingLog.ConfigWarning(logger, warning.Location, warning.Message);
         }
 
         if (result.Runtime is { } runtime)
@@ -174,10 +174,8 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
             _seenTag = snapshot.Tag;
         }
 
-        holder.ReportUnavailable(errors.Count == 0
-            ? $"{source.Name} version {snapshot.Tag} is not a valid gateway config; see the log"
-            : $"{source.Name} version {snapshot.Tag} is not a valid gateway config: " +
-              errors[0] + (errors.Count > 1 ? $" (and {errors.Count - 1} more error(s); see the log)" : ""));
+        // Any client may read this reason in a 503: it counts the errors; the log and the status endpoint list them.
+        holder.ReportUnavailable($"config rejected: {errors.Count} error{(errors.Count == 1 ? "" : "s")}; see the gateway log or status endpoint");
         return result;
     }
 

@@ -22,6 +22,6 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Config check of {Source} failed unexpectedly; retrying at the next poll")]
     public static partial void CheckFailed(ILogger logger, string source, Exception exception);
 
-    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Config warning: {Issue}")]
-    public static partial void ConfigWarning(ILogger logger, string issue);
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Config warning: {Location}: {Reason}")]
+    public static partial void ConfigWarning(ILogger logger, string location, string reason);
 }

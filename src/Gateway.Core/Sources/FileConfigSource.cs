@@ -10,6 +10,12 @@ public sealed class FileConfigSource(string path) : IConfigSource
 
     public async Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            // Reading a directory fails with "access denied", which sends people after permissions.
+            throw new ConfigSourceException($"cannot read {Name}: it is a directory, not a file");
+        }
+
         byte[] bytes;
         try
         {

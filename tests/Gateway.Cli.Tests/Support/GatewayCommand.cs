@@ -13,9 +13,21 @@ public static class GatewayCommand
     public static async Task<CliResult> RunAsync(params string[] args) => await RunInAsync(null, args);
 
     /// <summary>Runs the command with <paramref name="workingDirectory"/> as its current folder.</summary>
-    public static async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args)
+    public static async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args) =>
+        await RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the command with these environment variables set (or removed, for null values).</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        await RunAsync(null, environment, args);
+
+    private static async Task<CliResult> RunAsync(string? workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var start = StartInfo(workingDirectory, args);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -1,3 +1,5 @@
+using FunctionGateway.Configuration;
+
 namespace FunctionGateway.Tests.Authorization;
 
 public class AuthorizerConfigTests
@@ -13,8 +15,24 @@ public class AuthorizerConfigTests
     [InlineData("""{"type": "jwt", "algorithm": "RS256", "jwks_uri": "http://127.0.0.1:5000/keys"}""")]
     [InlineData("""{"type": "jwt", "algorithm": "RS256", "openid_configuration_uri": "http://localhost:8080/.well-known/openid-configuration"}""")]
     [InlineData("""{"type": "jwt", "secret": "SECRET", "issuer": ["a", "b"], "audience": ["c"], "subject": "s", "require_expiration": false, "max_lifetime_seconds": 3600, "clock_skew_seconds": 60, "token_sources": [{"header": "Authorization", "prefix": "Bearer "}, {"query": "t"}, {"cookie": "c"}]}""")]
-    public void Validate_GoodAuthorizer_NoIssues(string authorizer) =>
-        Assert.Empty(TestConfig.AuthorizerIssues(Fill(authorizer)));
+    public void Validate_GoodAuthorizer_NoErrors(string authorizer) =>
+        Assert.Empty(TestConfig.AuthorizerErrors(Fill(authorizer)));
+
+    [Theory]
+    [InlineData("""{"type": "jwt", "secret": "SECRET", "issuer": "https://idp.test/"}""",
+        "warning: authorizer.audience: not set; any audience of issuer 'https://idp.test/' is accepted. Set audience to this API's identifier.")]
+    [InlineData("""{"type": "jwt", "secret": "SECRET", "issuer": ["a", "b"], "audience": []}""",
+        "warning: authorizer.audience: not set; any audience of issuers 'a', 'b' is accepted. Set audience to this API's identifier.")]
+    [InlineData("""{"type": "jwt", "algorithm": "RS256", "openid_configuration_uri": "https://idp.test/.well-known/openid-configuration"}""",
+        "warning: authorizer.audience: not set; any audience of the issuer of the openid_configuration_uri document is accepted. Set audience to this API's identifier.")]
+    [InlineData("""{"type": "jwt", "secret": "SECRET"}""",
+        "warning: authorizer.audience: not set; any audience of any issuer that signs with the authorizer's keys is accepted. Set audience to this API's identifier.")]
+    public void Validate_NoAudience_WarnsThatAnyAudienceIsAccepted(string authorizer, string expected) =>
+        Assert.Equal([expected], TestConfig.AuthorizerIssues(Fill(authorizer)));
+
+    [Fact]
+    public void Validate_Audience_NoWarning() =>
+        Assert.Empty(TestConfig.AuthorizerIssues(Fill("""{"type": "jwt", "secret": "SECRET", "issuer": "https://idp.test/", "audience": "api://orders"}""")));
 
     [Theory]
     [InlineData("""{"type": "oauth", "secret": "SECRET"}""", "authorizer.type: unknown authorizer type 'oauth'; use 'jwt'")]
@@ -81,7 +99,7 @@ public class AuthorizerConfigTests
 
         if (expected is null)
         {
-            Assert.Empty(issues);
+            Assert.DoesNotContain(issues, i => i.Severity == ConfigSeverity.Error);
         }
         else
         {
@@ -129,12 +147,68 @@ public class AuthorizerConfigTests
 
         if (expected is null)
         {
-            Assert.Empty(issues);
+            Assert.DoesNotContain(issues, i => i.Severity == ConfigSeverity.Error);
         }
         else
         {
             Assert.Contains(expected, issues.Select(i => i.ToString()));
         }
+    }
+
+    [Theory]
+    [InlineData("""{"type": "oauth", "secret": "short", "issuer": "", "audience": "", "subject": "", "token_sources": [{}]}""",
+        "authorizer.type: unknown authorizer type 'oauth'; use 'jwt'",
+        "authorizer.secret: is 5 bytes; HS256 needs a secret of at least 32 bytes",
+        "authorizer.issuer: must not be empty; omit it to accept any issuer",
+        "authorizer.audience: must not be empty; omit it to accept any audience",
+        "authorizer.subject: must not be empty; omit it to accept any subject",
+        "authorizer.token_sources[0]: names no place: set one of 'header', 'query' or 'cookie'")]
+    [InlineData("""{"type": "jwt", "algorithms": ["RS256", "RS1"], "jwks_uri": "http://idp.test/keys", "issuer": "", "token_sources": [{"query": "a", "cookie": "", "prefix": "x"}]}""",
+        "authorizer.algorithms[1]: unsupported algorithm 'RS1'; use HS256/384/512, RS256/384/512, PS256/384/512 or ES256/384/512",
+        "authorizer.jwks_uri: 'http://idp.test/keys' is not HTTPS; keys fetched over plain HTTP can be replaced in transit (only loopback hosts may use http://)",
+        "authorizer.issuer: must not be empty; omit it to accept any issuer",
+        "authorizer.token_sources[0]: names more than one place: set only one of 'header', 'query' or 'cookie'",
+        "authorizer.token_sources[0].prefix: only applies to a 'header' source",
+        "authorizer.token_sources[0]: has an empty name")]
+    [InlineData("""{"type": "jwt", "algorithms": ["none"], "secret": "SECRET", "audience": "api"}""",
+        "authorizer.algorithms[0]: 'none' is never accepted: unsigned tokens prove nothing")]
+    [InlineData("""{"type": "jwt", "algorithms": ["HS256", "RS256"], "audience": "api"}""",
+        "authorizer.algorithms: mixes HMAC (HS*) and public-key algorithms, which lets a public key be used as an HMAC secret; use two authorizers")]
+    [InlineData("""{"type": "jwt", "algorithm": "RS256", "jwks": {"keys": 5}, "jwks_uri": "ftp://idp.test/keys", "audience": "api"}""",
+        "authorizer.jwks_uri: is given together with 'jwks'; keep one key source",
+        "authorizer.jwks: is not a valid JWKS: expected a JSON object with a 'keys' array",
+        "authorizer.jwks_uri: 'ftp://idp.test/keys' is not an absolute https:// URL")]
+    public void Validate_SeveralProblems_ReportsEveryOne(string authorizer, params string[] expected) =>
+        Assert.Equal(expected, TestConfig.AuthorizerErrors(Fill(authorizer)));
+
+    [Fact]
+    public void Validate_ClaimRuleWithoutClaim_ReportsItsValuesToo()
+    {
+        var (_, issues) = TestConfig.Read($$$"""
+            {"authorizer": {"type": "jwt", "secret": "{{{Secret}}}", "audience": "api"},
+             "paths": [{"method": "GET", "path": "/a", "auth": true, "authorization": {"require_all": [{"values": []}]}, "response": {}}]}
+            """);
+
+        Assert.Equal(["paths[0].authorization.require_all[0].claim: is required", "paths[0].authorization.require_all[0].values: must list at least one accepted value"],
+            issues.Select(i => i.ToString()));
+    }
+
+    [Fact]
+    public void Validate_NamedAuthorizerWithoutName_ReportsItsOtherProblemsToo()
+    {
+        var (_, issues) = TestConfig.Read("""{"authorizers": [{"type": "jwt", "secret": "short", "audience": "api"}], "paths": []}""");
+
+        Assert.Equal(["authorizers[0].name: is required", "authorizers[0].secret: is 5 bytes; HS256 needs a secret of at least 32 bytes"],
+            issues.Select(i => i.ToString()));
+    }
+
+    [Fact]
+    public void Validate_AuthorizerWithoutType_ReportsItsOtherProblemsToo()
+    {
+        var (_, issues) = TestConfig.Read("""{"authorizer": {"secret": "short", "audience": "api"}, "paths": []}""");
+
+        Assert.Equal(["authorizer.type: is required", "authorizer.secret: is 5 bytes; HS256 needs a secret of at least 32 bytes"],
+            issues.Select(i => i.ToString()));
     }
 
     private static string Fill(string json) => json

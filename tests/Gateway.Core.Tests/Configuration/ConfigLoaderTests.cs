@@ -76,22 +76,45 @@ public class ConfigLoaderTests
         Assert.Equal(4, errors.Count);
     }
 
-    [Fact]
-    public async Task LoadAsync_MalformedJson_ReportsLineAndColumn()
+    [Theory]
+    [InlineData("{\n  \"paths\": [\n    { \"method\": \"GET\" \"path\": \"/a\" }\n  ]\n}", "line 3, column 23: expected ',' or '}' after a property value")]
+    [InlineData("{ \"paths\": [1 2] }", "line 1, column 15: expected ',' or ']' after an array item")]
+    [InlineData("{ \"é\": 1 \"paths\": [] }", "line 1, column 10: expected ',' or '}' after a property value")]
+    [InlineData("{ \"paths\": [1,] }", "line 1, column 15: a comma before ']' has no item after it: remove the comma")]
+    [InlineData("{ \"paths\": [],\n}", "line 2, column 1: a comma before '}' has no property after it: remove the comma")]
+    [InlineData("{ \"paths\": [ ", "line 1, column 14: the text ends inside an object or array: a closing '}' or ']' is missing")]
+    [InlineData("{ paths: [] }", "line 1, column 3: expected a property name in double quotes, found 'p'")]
+    [InlineData("{ \"paths\" [] }", "line 1, column 11: expected ':' after a property name")]
+    [InlineData("{ \"paths\": tru }", "line 1, column 15: expected true, false or null; a text value needs double quotes")]
+    [InlineData("{ \"paths\": 'x' }", "line 1, column 12: expected a value (a string in double quotes, a number, true, false, null, an object or an array), found '''")]
+    [InlineData("{ \"paths\": [] } }", "line 1, column 17: unexpected '}' after the end of the config's JSON object")]
+    [InlineData("", "line 1, column 1: the config is empty: expected a JSON object")]
+    public async Task LoadAsync_MalformedJson_ReportsOneBasedLineColumnAndPlainReason(string json, string expected)
     {
-        var errors = await ErrorsOf("{\n  \"paths\": [\n    { \"method\": \"GET\" \"path\": \"/a\" }\n  ]\n}");
+        var errors = await ErrorsOf(json);
 
-        var error = Assert.Single(errors);
-        Assert.StartsWith("line 3, column 23: malformed JSON:", error);
+        Assert.Equal([expected], errors);
     }
 
     [Fact]
-    public async Task LoadAsync_DuplicateJsonKey_IsAnError()
+    public async Task LoadAsync_DuplicateJsonKey_ReportsItsPathAndPosition()
     {
-        var errors = await ErrorsOf("""{ "paths": [], "paths": [] }""");
+        var errors = await ErrorsOf("""
+            { "paths": [
+              { "method": "GET", "path": "/a",
+                "method": "POST", "response": 1 } ] }
+            """);
 
-        Assert.Single(errors);
-        Assert.Contains("malformed JSON", errors[0]);
+        Assert.Equal(["line 3, column 5: duplicate key 'paths[0].method' (first given at line 2, column 5); a key may appear only once in an object"], errors);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ByteOrderMark_IsIgnored()
+    {
+        var result = await TestServices.LoadAsync("\uFEFF{ \"paths\": [] }");
+
+        Assert.Empty(result.Issues);
+        Assert.NotNull(result.Runtime);
     }
 
     [Fact]
@@ -99,7 +122,7 @@ public class ConfigLoaderTests
     {
         var result = await TestServices.LoadAsync("""
             { "servers": [{ "alias": "orders", "url": "http://$env.ORDERS_HOST/v1" }],
-              "authorizer": { "type": "jwt", "secret": "$secrets.JWT_SECRET", "algorithm": "HS256" },
+              "authorizer": { "type": "jwt", "secret": "$secrets.JWT_SECRET", "algorithm": "HS256", "audience": "api" },
               "paths": [{ "method": "GET", "path": "/a", "response": { "env": "$env.STAGE" } }] }
             """, new Dictionary<string, string?> { ["ORDERS_HOST"] = "127.0.0.1:5000", ["STAGE"] = "prod", ["JWT_SECRET"] = Tokens.Secret });
 
@@ -120,6 +143,56 @@ public class ConfigLoaderTests
 
         Assert.Contains("authorizer.secret: unresolved reference '$secret.JWT_SECRET': no secret named 'JWT_SECRET' in app settings and environment variables", errors);
         Assert.Contains("servers[0].url: unresolved reference '$env.MISSING_URL': no app setting or environment variable named 'MISSING_URL'", errors);
+    }
+
+    [Fact]
+    public async Task LoadAsync_UnresolvedSecret_ReportsOnlyTheReference()
+    {
+        var errors = await ErrorsOf("""
+            { "authorizer": { "type": "jwt", "secret": "$secret.NOPE", "audience": "api" },
+              "cors": { "allow_origins": ["$secret.NOPE_ORIGIN"] },
+              "paths": [{ "method": "GET", "path": "$secret.NOPE_PATH", "response": 1 }] }
+            """);
+
+        Assert.Equal(
+        [
+            "authorizer.secret: unresolved reference '$secret.NOPE': no secret named 'NOPE' in app settings and environment variables",
+            "cors.allow_origins[0]: unresolved reference '$secret.NOPE_ORIGIN': no secret named 'NOPE_ORIGIN' in app settings and environment variables",
+            "paths[0].path: unresolved reference '$secret.NOPE_PATH': no secret named 'NOPE_PATH' in app settings and environment variables",
+        ], errors);
+    }
+
+    [Fact]
+    public async Task LoadAsync_IncompleteServers_ReportsEachMissingKeyAndTheRest()
+    {
+        var errors = await ErrorsOf("""
+            { "servers": [{ "url": "ftp://orders" }, { "alias": "orders" }],
+              "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "http_proxy", "server": "orders" } }] }
+            """);
+
+        Assert.Equal(
+        [
+            "servers[0].alias: is required",
+            "servers[1].url: is required",
+            "servers[0].url: must be an absolute http:// or https:// URL, such as 'https://orders.internal.example.com'",
+        ], errors);
+    }
+
+    [Fact]
+    public async Task LoadAsync_IntegrationProblems_ReportsEveryOne()
+    {
+        var errors = await ErrorsOf("""
+            { "paths": [{ "method": "GET", "path": "/a", "integration": { "type": "lambda", "server": "nope" } },
+                        { "method": "GET", "path": "/b", "integration": { "server": "nope" } }] }
+            """);
+
+        Assert.Equal(
+        [
+            "paths[1].integration.type: is required",
+            "paths[0].integration.type: unknown integration type 'lambda'; use 'http_proxy' (or its alias 'http') or 'static', or a 'response' on the path",
+            "paths[0].integration.server: unknown server alias 'nope'; the config has no servers",
+            "paths[1].integration.server: unknown server alias 'nope'; the config has no servers",
+        ], errors);
     }
 
     [Fact]

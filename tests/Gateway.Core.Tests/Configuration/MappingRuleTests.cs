@@ -65,7 +65,7 @@ public class MappingRuleTests
                           "mapping": { "query": { "q": "$request.params.id" } } }] }
             """);
 
-        Assert.Equal(["paths[0].mapping.query.q: unknown mapping source '$request.params.id'; known: $request.header.NAME, $request.query.NAME, $request.jwt.CLAIM, $config.NAME"],
+        Assert.Equal(["paths[0].mapping.query.q: unknown mapping source '$request.params.id'; known: $request.header.NAME, $request.query.NAME, $request.path.NAME, $request.jwt.CLAIM, $config.NAME"],
             result.Errors.Select(e => e.ToString()));
     }
 

@@ -44,4 +44,22 @@ public sealed class FileConfigSourceTests : IDisposable
 
         Assert.StartsWith($"cannot read file '{_path}'", error.Message);
     }
+
+    [Fact]
+    public async Task ReadAsync_Directory_ThrowsSayingItIsADirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("gateway-config-").FullName;
+        try
+        {
+            var source = new FileConfigSource(directory);
+
+            var error = await Assert.ThrowsAsync<ConfigSourceException>(() => source.ReadAsync(null, CancellationToken.None));
+
+            Assert.Equal($"cannot read file '{directory}': it is a directory, not a file", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(directory);
+        }
+    }
 }

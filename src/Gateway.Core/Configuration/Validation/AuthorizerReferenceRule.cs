@@ -13,12 +13,18 @@ internal sealed partial class AuthorizerReferenceRule : IConfigRule
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var authorizer in config.Authorizers)
         {
-            if (!NamePattern().IsMatch(authorizer.Name!))
+            if (authorizer.Name is null)
+            {
+                // A missing name has been reported by the reader.
+                continue;
+            }
+
+            if (!NamePattern().IsMatch(authorizer.Name))
             {
                 issues.Add(new ConfigIssue($"{authorizer.Location}.name",
                     $"'{authorizer.Name}' is not a valid name; use letters, digits, '_', '.' and '-'"));
             }
-            else if (!names.Add(authorizer.Name!))
+            else if (!names.Add(authorizer.Name))
             {
                 issues.Add(new ConfigIssue($"{authorizer.Location}.name", $"'{authorizer.Name}' is already the name of another authorizer"));
             }

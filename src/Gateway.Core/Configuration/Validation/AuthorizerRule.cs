@@ -20,29 +20,31 @@ internal sealed class AuthorizerRule : IConfigRule
     private static void CheckAuthorizer(AuthorizerConfig authorizer, List<ConfigIssue> issues)
     {
         var at = authorizer.Location;
-        if (authorizer.Type != AuthorizerConfig.JwtType)
+        // Every check runs whatever the others found, so one run shows all that is wrong.
+        if (authorizer.Type is { } type && type != AuthorizerConfig.JwtType)
         {
-            issues.Add(new ConfigIssue($"{at}.type", $"unknown authorizer type '{authorizer.Type}'; use 'jwt'"));
-            return;
+            issues.Add(new ConfigIssue($"{at}.type", $"unknown authorizer type '{type}'; use 'jwt'"));
         }
 
         var algorithms = JwtAlgorithms.Effective(authorizer.Algorithms);
-        if (!CheckAlgorithms(authorizer, algorithms, issues))
+        var known = CheckAlgorithms(authorizer, algorithms, issues);
+        if (known.Count > 0 && known.All(JwtAlgorithms.IsHmac))
         {
-            return;
+            CheckSecret(authorizer, known, issues);
         }
-
-        if (JwtAlgorithms.IsHmac(algorithms[0]))
+        else if (known.Count > 0 && !known.Any(JwtAlgorithms.IsHmac))
         {
-            CheckSecret(authorizer, algorithms, issues);
-        }
-        else
-        {
-            KeySourceCheck.Check(authorizer, algorithms, issues);
+            KeySourceCheck.Check(authorizer, known, issues);
         }
 
         CheckNonEmpty(authorizer.Issuers, $"{at}.issuer", "omit it to accept any issuer", issues);
         CheckNonEmpty(authorizer.Audiences, $"{at}.audience", "omit it to accept any audience", issues);
+        if (authorizer.Audiences.Count == 0)
+        {
+            // Without an audience, a token the identity provider minted for any other API of its tenant is accepted here.
+            issues.Add(new ConfigIssue($"{at}.audience",
+                $"not set; any audience of {IssuerText(authorizer)} is accepted. Set audience to this API's identifier.", ConfigSeverity.Warning));
+        }
         if (authorizer.Subject is { Length: 0 })
         {
             issues.Add(new ConfigIssue($"{at}.subject", "must not be empty; omit it to accept any subject"));
@@ -51,32 +53,35 @@ internal sealed class AuthorizerRule : IConfigRule
         TokenSourceCheck.Check(authorizer, issues);
     }
 
-    private static bool CheckAlgorithms(AuthorizerConfig authorizer, IReadOnlyList<string> algorithms, List<ConfigIssue> issues)
+    /// <summary>Reports unsupported and mixed algorithms; returns the supported ones, which decide the key checks.</summary>
+    private static List<string> CheckAlgorithms(AuthorizerConfig authorizer, IReadOnlyList<string> algorithms, List<ConfigIssue> issues)
     {
-        var at = authorizer.Algorithms.Count > 1 ? $"{authorizer.Location}.algorithms" : $"{authorizer.Location}.algorithm";
-
-        var valid = true;
-        foreach (var algorithm in algorithms)
+        var key = $"{authorizer.Location}.{authorizer.AlgorithmsKey}";
+        var known = new List<string>(algorithms.Count);
+        for (var i = 0; i < algorithms.Count; i++)
         {
-            if (!JwtAlgorithms.IsHmac(algorithm) && !JwtAlgorithms.PublicKey.Contains(algorithm))
+            var algorithm = algorithms[i];
+            if (JwtAlgorithms.IsHmac(algorithm) || JwtAlgorithms.PublicKey.Contains(algorithm))
             {
-                issues.Add(new ConfigIssue(at, algorithm.Equals("none", StringComparison.OrdinalIgnoreCase)
+                known.Add(algorithm);
+                continue;
+            }
+
+            issues.Add(new ConfigIssue(authorizer.AlgorithmsKey == "algorithms" ? $"{key}[{i}]" : key,
+                algorithm.Equals("none", StringComparison.OrdinalIgnoreCase)
                     ? "'none' is never accepted: unsigned tokens prove nothing"
                     : algorithm == "EdDSA"
                         ? "EdDSA is not supported by the gateway's token library; use ES256 or RS256"
                         : $"unsupported algorithm '{algorithm}'; use HS256/384/512, RS256/384/512, PS256/384/512 or ES256/384/512"));
-                valid = false;
-            }
         }
 
-        if (valid && algorithms.Any(JwtAlgorithms.IsHmac) && !algorithms.All(JwtAlgorithms.IsHmac))
+        if (known.Any(JwtAlgorithms.IsHmac) && !known.All(JwtAlgorithms.IsHmac))
         {
-            issues.Add(new ConfigIssue(at,
+            issues.Add(new ConfigIssue(key,
                 "mixes HMAC (HS*) and public-key algorithms, which lets a public key be used as an HMAC secret; use two authorizers"));
-            valid = false;
         }
 
-        return valid;
+        return known;
     }
 
     private static void CheckSecret(AuthorizerConfig authorizer, IReadOnlyList<string> algorithms, List<ConfigIssue> issues)
@@ -103,6 +108,14 @@ internal sealed class AuthorizerRule : IConfigRule
                 $"is {Encoding.UTF8.GetByteCount(authorizer.Secret)} bytes; {string.Join("/", algorithms)} needs a secret of at least {minimum} bytes"));
         }
     }
+
+    private static string IssuerText(AuthorizerConfig authorizer) => authorizer.Issuers switch
+    {
+        [var issuer] => $"issuer '{issuer}'",
+        { Count: > 1 } issuers => $"issuers {string.Join(", ", issuers.Select(i => $"'{i}'"))}",
+        _ when authorizer.OpenIdConfigurationUri is not null => "the issuer of the openid_configuration_uri document",
+        _ => "any issuer that signs with the authorizer's keys",
+    };
 
     private static void CheckNonEmpty(IReadOnlyList<string> values, string location, string hint, List<ConfigIssue> issues)
     {

@@ -27,7 +27,8 @@ internal sealed class ClaimRulesRule : IConfigRule
     {
         for (var r = 0; r < rules.Count; r++)
         {
-            if (rules[r].Claim.Length == 0)
+            // A claim the reader found missing or not a string has its issue already.
+            if (rules[r].Claim.Length == 0 && !issues.Exists(i => i.Location == $"{at}[{r}].claim"))
             {
                 issues.Add(new ConfigIssue($"{at}[{r}].claim", "must not be empty"));
             }

@@ -24,18 +24,25 @@ internal sealed class IntegrationRule : IConfigRule
                 continue;
             }
 
-            if (!integration.IsHttpProxy)
+            if (integration.Type is { } type && !integration.IsHttpProxy)
             {
-                issues.Add(new ConfigIssue($"{location}.type", UnknownType(integration.Type)));
-                continue;
+                issues.Add(new ConfigIssue($"{location}.type", UnknownType(type)));
             }
 
-            RejectKeys(integration, location, IntegrationConfig.Static, issues,
-                ("status", integration.Status is not null), ("headers", integration.Headers is not null),
-                ("body", integration.HasBody), ("body_text", integration.BodyText is not null));
+            // Without a type (already reported) which keys belong is unknown; the server is still checked.
+            if (integration.Type is not null)
+            {
+                RejectKeys(integration, location, IntegrationConfig.Static, issues,
+                    ("status", integration.Status is not null), ("headers", integration.Headers is not null),
+                    ("body", integration.HasBody), ("body_text", integration.BodyText is not null));
+            }
+
             if (string.IsNullOrEmpty(integration.Server))
             {
-                issues.Add(new ConfigIssue($"{location}.server", "is required for an http_proxy integration: name one of the servers' aliases"));
+                if (integration.IsHttpProxy)
+                {
+                    issues.Add(new ConfigIssue($"{location}.server", "is required for an http_proxy integration: name one of the servers' aliases"));
+                }
             }
             else if (!aliases.Contains(integration.Server))
             {

@@ -27,17 +27,18 @@ internal static class KeySourceCheck
         if (sources.Count > 1)
         {
             issues.Add(new ConfigIssue($"{at}.{sources[1].Item1}", $"is given together with '{sources[0].Item1}'; keep one key source"));
-            return;
         }
 
-        var (key, value) = sources[0];
-        if (key == "jwks")
+        foreach (var (key, value) in sources)
         {
-            CheckInlineJwks(value!, $"{at}.jwks", issues);
-        }
-        else
-        {
-            CheckRemote(value!, $"{at}.{key}", issues);
+            if (key == "jwks")
+            {
+                CheckInlineJwks(value!, $"{at}.jwks", issues);
+            }
+            else
+            {
+                CheckRemote(value!, $"{at}.{key}", issues);
+            }
         }
     }
 

@@ -8,24 +8,42 @@ internal sealed class ServerRule : IConfigRule
         var aliases = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < config.Servers.Count; i++)
         {
-            var server = config.Servers[i];
-            if (string.IsNullOrWhiteSpace(server.Alias))
+            // A key the reader found missing or of the wrong type has its issue already.
+            if (!Reported(issues, $"servers[{i}].alias"))
             {
-                issues.Add(new ConfigIssue($"servers[{i}].alias", "must not be empty"));
-            }
-            else if (!aliases.Add(server.Alias))
-            {
-                issues.Add(new ConfigIssue($"servers[{i}].alias", $"duplicate server alias '{server.Alias}'"));
+                CheckAlias(config.Servers[i].Alias, $"servers[{i}].alias", aliases, issues);
             }
 
-            if (!Uri.TryCreate(server.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            if (!Reported(issues, $"servers[{i}].url"))
             {
-                issues.Add(new ConfigIssue($"servers[{i}].url", "must be an absolute http:// or https:// URL, such as 'https://orders.internal.example.com'"));
-            }
-            else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
-            {
-                issues.Add(new ConfigIssue($"servers[{i}].url", "must not have a query or fragment: the request's query is forwarded"));
+                CheckUrl(config.Servers[i].Url, $"servers[{i}].url", issues);
             }
         }
     }
+
+    private static void CheckAlias(string alias, string location, HashSet<string> aliases, List<ConfigIssue> issues)
+    {
+        if (string.IsNullOrWhiteSpace(alias))
+        {
+            issues.Add(new ConfigIssue(location, "must not be empty"));
+        }
+        else if (!aliases.Add(alias))
+        {
+            issues.Add(new ConfigIssue(location, $"duplicate server alias '{alias}'"));
+        }
+    }
+
+    private static void CheckUrl(string address, string location, List<ConfigIssue> issues)
+    {
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            issues.Add(new ConfigIssue(location, "must be an absolute http:// or https:// URL, such as 'https://orders.internal.example.com'"));
+        }
+        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            issues.Add(new ConfigIssue(location, "must not have a query or fragment: the request's query is forwarded"));
+        }
+    }
+
+    private static bool Reported(List<ConfigIssue> issues, string location) => issues.Exists(i => i.Location == location);
 }

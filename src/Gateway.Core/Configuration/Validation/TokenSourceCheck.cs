@@ -15,7 +15,6 @@ internal static class TokenSourceCheck
                 issues.Add(new ConfigIssue(at, places == 0
                     ? "names no place: set one of 'header', 'query' or 'cookie'"
                     : "names more than one place: set only one of 'header', 'query' or 'cookie'"));
-                continue;
             }
 
             if (source.Prefix is not null && source.Header is null)

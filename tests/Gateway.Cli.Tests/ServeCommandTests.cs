@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+using FunctionGateway.Cli.Tests.Support;
+
+namespace FunctionGateway.Cli.Tests;
+
+/// <summary><c>gateway serve</c> refusing to start: one plain line per problem on stderr, exit code 1, no stack trace.</summary>
+public class ServeCommandTests
+{
+    private const string ValidConfig = """{ "paths": [{ "method": "GET", "path": "/health", "response": { "ok": true } }] }""";
+
+    [Fact]
+    public async Task Serve_PortInUse_ExitsOneNamingUrlAndCause()
+    {
+        using var dir = new TempDir();
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
+
+        var result = await GatewayCommand.RunAsync("serve", "--config", dir.Write("gateway.json", ValidConfig), "--urls", url);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal($"cannot listen on '{url}': the address is already in use; stop the process holding the port, or pass another --urls{Environment.NewLine}",
+            result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notaurl", "not a URL to listen on; use a scheme, host and port such as http://localhost:7071")]
+    [InlineData("http://127.0.0.1:abc", "the host or port is not valid; the port is a number from 0 to 65535, as in http://127.0.0.1:8080")]
+    [InlineData("http://127.0.0.1:70000", "port 70000 is not a number from 0 to 65535")]
+    [InlineData("ftp://127.0.0.1:8080", "only http:// and https:// URLs can be listened on")]
+    [InlineData("http://127.0.0.1:0/base", "a URL to listen on has no path; remove '/base'")]
+    public async Task Serve_BadUrl_ExitsOneNamingUrlAndCause(string url, string cause)
+    {
+        using var dir = new TempDir();
+
+        var result = await GatewayCommand.RunAsync("serve", "--config", dir.Write("gateway.json", ValidConfig), "--urls", url);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal($"cannot listen on '{url}': {cause}{Environment.NewLine}", result.Stderr);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public async Task Serve_HttpsWithoutCertificate_ExitsOneNamingUrlAndCause()
+    {
+        using var dir = new TempDir();
+        // An empty HOME has no developer certificate, whatever the machine running the tests holds.
+        var result = await GatewayCommand.RunWithEnvironmentAsync(new Dictionary<string, string?> { ["HOME"] = dir.Path, ["DOTNET_CLI_HOME"] = dir.Path },
+            "serve", "--config", dir.Write("gateway.json", ValidConfig), "--urls", "https://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("cannot listen on 'https://127.0.0.1:0': no server certificate is configured and no developer certificate was found; " +
+            $"configure Kestrel's certificate or run 'dotnet dev-certs https'{Environment.NewLine}", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Serve_InvalidConfig_PrintsEveryProblemAndExitsOne()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("gateway.json", """
+            { "servers": [{ "alias": "orders", "url": "ftp://orders" }],
+              "paths": [{ "method": "FETCH", "path": "/a", "response": 1 },
+                        { "method": "GET", "path": "/b", "auth": true, "response": 1 }] }
+            """);
+
+        var result = await GatewayCommand.RunAsync("serve", "--config", config, "--urls", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(
+        [
+            "servers[0].url: must be an absolute http:// or https:// URL, such as 'https://orders.internal.example.com'",
+            "paths[0].method: unknown method 'FETCH'; use GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD or ANY (upper case)",
+            "paths[1].auth: is true but the config has no 'authorizer'",
+            $"file '{config}' is not a valid gateway config (3 error(s)); nothing served.",
+        ], result.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Serve_ConfigIsADirectory_ExitsOneSayingSo()
+    {
+        using var dir = new TempDir();
+
+        var result = await GatewayCommand.RunAsync("serve", "--config", dir.Path, "--urls", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal($"cannot read file '{dir.Path}': it is a directory, not a file{Environment.NewLine}", result.Stderr);
+    }
+}
