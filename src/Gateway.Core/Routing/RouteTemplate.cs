@@ -24,6 +24,8 @@ public sealed class RouteTemplate
 
     public bool HasParameters => Segments.Any(s => s.IsParameter);
 
+    public RouteKind Kind => HasWildcard ? RouteKind.Wildcard : HasParameters ? RouteKind.Parameterised : RouteKind.Exact;
+
     /// <summary>The template with parameter names erased, so that <c>/a/{id}</c> and <c>/a/{x}</c> compare equal.</summary>
     public string Shape => "/" + string.Join('/', Segments.Select(s => s.IsParameter ? "{}" : s.Value))
         + (HasWildcard ? (Segments.Count == 0 ? "" : "/") + WildcardSegment : "");

@@ -60,7 +60,8 @@ public class ConfigLoaderTests
                         { "method": "GET", "path": "/a/{x}", "response": 2 }] }
             """);
 
-        Assert.Equal(["paths[1]: duplicate route: GET /a/{x} is already defined at paths[0] (/a/{id})"], errors);
+        Assert.Equal(["paths[1]: duplicate route: GET /a/{x} is already defined at paths[0] (/a/{id}), " +
+            "with the same method and the same template up to parameter names; the first one declared wins, so this one can never match"], errors);
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using FunctionGateway.Hosting;
+using FunctionGateway.Secrets;
+using Microsoft.Extensions.Configuration;
+
+namespace FunctionGateway.Configuration;
+
+/// <summary>
+/// Parses, resolves references, reads and validates a config: the steps before a runtime is built, shared by
+/// the loader and the command-line tools.
+/// </summary>
+/// <remarks>
+/// A value that holds a reference is known only once the reference resolves. Without resolving (a config
+/// checked offline, or a reference that failed), the reference's text stays in place, and the validator's
+/// findings at that value's location are dropped: they would judge the reference's text, not the value the
+/// gateway will use. Every other value, and every check that does not read such a value, runs as usual.
+/// </remarks>
+public static class ConfigChecker
+{
+    /// <summary>Checks a config with its references resolved from <paramref name="settings"/> and <paramref name="secrets"/>.</summary>
+    public static async Task<ConfigCheck> CheckAsync(string text, IConfiguration settings, ISecretSource secrets,
+        GatewayHostKind host, CancellationToken cancellationToken = default)
+    {
+        var issues = new List<ConfigIssue>();
+        var root = ConfigParser.Parse(text, issues);
+        if (root is null)
+        {
+            return new ConfigCheck(null, issues, [], referencesResolved: true);
+        }
+
+        var references = await new ReferenceResolver(settings, secrets).ResolveAsync(root, issues, cancellationToken);
+        var unknown = references.Where(r => !r.Resolved).Select(r => r.Location);
+        return new ConfigCheck(ReadAndValidate(root, issues, unknown, host), issues, references, referencesResolved: true);
+    }
+
+    /// <summary>Checks a config as written, leaving every <c>$env</c> and <c>$secret</c> reference unresolved.</summary>
+    public static ConfigCheck CheckUnresolved(string text, GatewayHostKind host = GatewayHostKind.Standalone)
+    {
+        var issues = new List<ConfigIssue>();
+        var root = ConfigParser.Parse(text, issues);
+        if (root is null)
+        {
+            return new ConfigCheck(null, issues, [], referencesResolved: false);
+        }
+
+        var references = ReferenceResolver.Scan(root);
+        return new ConfigCheck(ReadAndValidate(root, issues, references.Select(r => r.Location), host), issues, references, referencesResolved: false);
+    }
+
+    private static GatewayConfig ReadAndValidate(System.Text.Json.Nodes.JsonObject root, List<ConfigIssue> issues,
+        IEnumerable<string> unknownLocations, GatewayHostKind host)
+    {
+        var config = ConfigReader.Read(root, issues);
+        var found = new List<ConfigIssue>();
+        ConfigValidator.Validate(config, found, host);
+        var unknown = unknownLocations.ToHashSet(StringComparer.Ordinal);
+        issues.AddRange(found.Where(i => !unknown.Contains(i.Location)));
+        return config;
+    }
+}
