@@ -8,5 +8,5 @@ namespace FunctionGateway.Inspection;
 internal sealed record Exposure(ConfiguredRoute Protected, ConfiguredRoute Open, IReadOnlyList<string> Requests)
 {
     /// <summary>Identifies the exposure across two versions of a config: both routes by method and path.</summary>
-    public string Key => $"{Protected} <- {Open}";
+    public string Key => $"{Protected.Config.Method} {Protected.Template.Shape} <- {Open.Config.Method} {Open.Template.Shape}";
 }

@@ -23,14 +23,21 @@ internal static class ExposureFinder
         var open = priority.Routes.Where(r => !r.Config.Auth && r.IsProxy).ToList();
         foreach (var guarded in priority.Routes.Where(r => r.Config.Auth && r.IsProxy))
         {
-            var path = TemplateOverlap.ExamplePath(guarded.Template, guarded.Template);
             foreach (var candidate in open.Where(o => SameServer(o, guarded, urls) && TemplateOverlap.Covers(o.Template, guarded.Template)))
             {
+                // Routes of one path (GET and DELETE /orders/{id}) share their bypassing requests: report them once.
+                var same = exposures.FindIndex(e => ReferenceEquals(e.Open, candidate) && e.Protected.Template.Shape == guarded.Template.Shape);
+                var shown = same >= 0 ? exposures[same].Protected : guarded;
+                var path = TemplateOverlap.ExamplePath(shown.Template, shown.Template);
                 var requests = Requests(guarded, path)
                     .Where(r => ReferenceEquals(priority.Table.Match(r.Method, r.Path)?.Route, candidate))
                     .Select(r => $"{r.Method} {r.Path}")
                     .ToList();
-                if (requests.Count > 0)
+                if (same >= 0)
+                {
+                    exposures[same] = exposures[same] with { Requests = [.. exposures[same].Requests.Union(requests)] };
+                }
+                else if (requests.Count > 0)
                 {
                     exposures.Add(new Exposure(guarded, candidate, requests));
                 }

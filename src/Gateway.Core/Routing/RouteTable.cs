@@ -51,16 +51,17 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
 
     /// <summary>
     /// Every route in the order the matcher tries them: for any request, the first route of this list that
-    /// matches its method and path is the one <see cref="Match"/> returns. Routes without a wildcard come first,
-    /// in the order of the tree walk (a literal before a parameter at each segment); then wildcard routes in the
-    /// order of the backtracking walk, deeper nodes of a branch before the branch's own wildcard.
+    /// matches its method and path is the one <see cref="Match"/> returns. Routes without a wildcard come first:
+    /// exact templates (each beats any parameterised one it overlaps), then parameterised ones in the order of the
+    /// tree walk (a literal before a parameter at each segment); then wildcard routes in the order of the
+    /// backtracking walk, deeper nodes of a branch before the branch's own wildcard.
     /// </summary>
     public IReadOnlyList<TRoute> InPriorityOrder()
     {
         var exact = new List<TRoute>();
         var wildcard = new List<TRoute>();
         Walk(_root, exact, wildcard);
-        return [.. exact, .. wildcard];
+        return [.. exact.OrderBy(r => r.Template.HasParameters), .. wildcard];
     }
 
     // A segment starts at 'start' (just after a '/') and runs to the next '/' or the end.

@@ -12,8 +12,15 @@ public static class GatewayCommand
 
     public static async Task<CliResult> RunAsync(params string[] args) => await RunInAsync(null, args);
 
+    /// <summary>Runs the command with extra environment variables, such as the secrets a config references.</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        await RunInAsync(null, environment, args);
+
     /// <summary>Runs the command with <paramref name="workingDirectory"/> as its current folder.</summary>
-    public static async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args)
+    public static async Task<CliResult> RunInAsync(string? workingDirectory, params string[] args) =>
+        await RunInAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static async Task<CliResult> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,6 +40,11 @@ public static class GatewayCommand
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Gateway__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

@@ -1,0 +1,38 @@
+namespace FunctionGateway.Cli;
+
+/// <summary>Reads a config file named on the command line, turning every way that can fail into one line naming the file.</summary>
+internal static class ConfigFile
+{
+    public static bool TryRead(string path, out string text, out string error)
+    {
+        text = "";
+        error = "";
+        if (Directory.Exists(path))
+        {
+            error = $"'{path}' is a directory, not a config file";
+            return false;
+        }
+
+        if (!File.Exists(path))
+        {
+            error = $"'{path}' does not exist";
+            return false;
+        }
+
+        try
+        {
+            text = File.ReadAllText(path);
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = $"'{path}' cannot be read: permission denied";
+        }
+        catch (IOException ex)
+        {
+            error = $"'{path}' cannot be read: {ex.Message}";
+        }
+
+        return false;
+    }
+}
