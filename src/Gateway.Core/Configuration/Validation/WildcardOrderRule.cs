@@ -33,8 +33,8 @@ internal sealed class WildcardOrderRule : IConfigRule
             var named = string.Join(", ", later.Take(Listed).Select(r => r.Described))
                 + (later.Count > Listed ? $" and {later.Count - Listed} more" : "");
             issues.Add(new ConfigIssue(wildcard.Location,
-                $"{wildcard} is declared before {named}, which {(later.Count == 1 ? "takes" : "take")} the requests " +
-                "they match from it: a narrower route wins wherever it is declared, not the first one in 'paths'; " +
+                $"{wildcard} is declared before {named}, which {(later.Count == 1 ? "takes the requests it matches" : "take the requests they match")} " +
+                "from it: a narrower route wins wherever it is declared, not the first one in 'paths'; " +
                 "declare the wildcard after them so the file reads in the order routes are tried",
                 ConfigSeverity.Warning));
         }
