@@ -94,6 +94,33 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public async Task Diff_NewPublicRouteInsideProtectedWildcard_Alarm()
+    {
+        using var dir = new TempDir();
+        const string Common = """
+              "servers": [{ "alias": "orders", "url": "https://orders.example.com" }],
+              "authorizer": { "type": "jwt", "secret": "$secret.S" },
+            """;
+        var before = dir.Write("old.json", "{" + Common + """
+              "paths": [{ "method": "ANY", "path": "/orders/{.+}", "auth": true, "integration": { "type": "http_proxy", "server": "orders" } }] }
+            """);
+        var after = dir.Write("new.json", "{" + Common + """
+              "paths": [{ "method": "ANY", "path": "/orders/{.+}", "auth": true, "integration": { "type": "http_proxy", "server": "orders" } },
+                        { "method": "GET", "path": "/orders/{id}/status", "integration": { "type": "http_proxy", "server": "orders" } }] }
+            """);
+
+        var result = await GatewayCommand.RunAsync("diff", before, after);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal([
+            "!! REACHABLE WITHOUT A TOKEN  GET /orders/{id}/status (paths[1]): GET /orders/{id}/status was served by ANY /orders/{.+} with a token (default); this new route has no auth",
+            "",
+            "routes",
+            "  + GET /orders/{id}/status (paths[1]): auth none, target orders -> https://orders.example.com",
+        ], ValidateCommandTests.Lines(result.Stdout));
+    }
+
+    [Fact]
     public async Task Diff_SameRoutesReordered_NoDifferencesExitZero()
     {
         using var dir = new TempDir();

@@ -21,10 +21,10 @@ public sealed class GatewayConfigLoader(
         var check = await ConfigChecker.CheckAsync(text, settings, secrets, _host, cancellationToken);
         if (!check.IsValid)
         {
-            return new ConfigLoadResult(null, check.Issues, check.References);
+            return new ConfigLoadResult(null, check);
         }
 
         var runtime = builder.Build(check.Config!, new ConfigVersion(source, tag, timeProvider.GetUtcNow()));
-        return new ConfigLoadResult(runtime, check.Issues, check.References);
+        return new ConfigLoadResult(runtime, check);
     }
 }

@@ -12,6 +12,12 @@ internal sealed record ConfiguredRoute(int Index, PathConfig Config, RouteMethod
     /// <summary>The location with the route, such as <c>paths[3] (GET /users/{id})</c>, for messages naming another route.</summary>
     public string Described => $"{Location} ({this})";
 
+    /// <summary>A method this route answers, for example requests: its own, or GET for ANY.</summary>
+    public string SampleMethod => Method == RouteMethod.Any ? "GET" : RouteMethods.ToConfigText(Method);
+
+    /// <summary>A path this route matches, with each parameter written as <c>{name}</c>.</summary>
+    public string SamplePath => TemplateOverlap.ExamplePath(Template, Template);
+
     public bool IsProxy => Config.Integration is { IsHttpProxy: true, Server: not null };
 
     public override string ToString() => $"{Config.Method} {Config.Path}";

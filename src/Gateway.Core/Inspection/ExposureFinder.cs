@@ -28,8 +28,7 @@ internal static class ExposureFinder
                 // Routes of one path (GET and DELETE /orders/{id}) share their bypassing requests: report them once.
                 var same = exposures.FindIndex(e => ReferenceEquals(e.Open, candidate) && e.Protected.Template.Shape == guarded.Template.Shape);
                 var shown = same >= 0 ? exposures[same].Protected : guarded;
-                var path = TemplateOverlap.ExamplePath(shown.Template, shown.Template);
-                var requests = Requests(guarded, path)
+                var requests = Requests(guarded, shown.SamplePath)
                     .Where(r => ReferenceEquals(priority.Table.Match(r.Method, r.Path)?.Route, candidate))
                     .Select(r => $"{r.Method} {r.Path}")
                     .ToList();
@@ -56,8 +55,7 @@ internal static class ExposureFinder
 
         if (!guarded.Template.HasWildcard)
         {
-            var method = guarded.Method == RouteMethod.Any ? "GET" : RouteMethods.ToConfigText(guarded.Method);
-            yield return (method, path + "/");
+            yield return (guarded.SampleMethod, path + "/");
         }
     }
 

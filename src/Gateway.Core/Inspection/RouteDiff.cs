@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FunctionGateway.Configuration;
-using FunctionGateway.Routing;
 
 namespace FunctionGateway.Inspection;
 
@@ -31,7 +30,8 @@ internal static class RouteDiff
             if (!oldRoutes.TryGetValue(key, out var old))
             {
                 changes.Add(new RouteChange(route.ToString(), route.Location, RouteChangeKind.Added,
-                    [$"auth {RouteDescription.Auth(route.Config)}, target {RouteDescription.Target(route.Config, after)}"], [.. exposed]));
+                    [$"auth {RouteDescription.Auth(route.Config)}, target {RouteDescription.Target(route.Config, after)}"],
+                    [.. TakenFromProtected(route, oldPriority), .. exposed]));
                 continue;
             }
 
@@ -99,11 +99,24 @@ internal static class RouteDiff
 
     private static readonly Dictionary<string, string> Empty = [];
 
+    // A new public route inside a protected one (GET /orders/{id}/status under ANY /orders/{.+} with auth) takes
+    // requests that needed a token.
+    private static List<RouteAlarm> TakenFromProtected(ConfiguredRoute added, RoutePriority before)
+    {
+        var (method, path) = (added.SampleMethod, added.SamplePath);
+        if (added.Config.Auth || before.Table.Match(method, path)?.Route is not { } was || !was.Config.Auth)
+        {
+            return [];
+        }
+
+        return [new RouteAlarm("REACHABLE WITHOUT A TOKEN",
+            $"{method} {path} was served by {was} with a token ({RouteDescription.Auth(was.Config)}); this new route has no auth")];
+    }
+
     // A protected route that goes away leaves its requests to whatever matches them now: say so when that needs no token.
     private static List<RouteAlarm> Removed(ConfiguredRoute old, RoutePriority now)
     {
-        var method = old.Method == RouteMethod.Any ? "GET" : RouteMethods.ToConfigText(old.Method);
-        var path = TemplateOverlap.ExamplePath(old.Template, old.Template);
+        var (method, path) = (old.SampleMethod, old.SamplePath);
         if (!old.Config.Auth || now.Table.Match(method, path)?.Route is not { } taker || taker.Config.Auth)
         {
             return [];
