@@ -35,18 +35,34 @@ internal sealed class RoutePriority
     public int? RankOf(ConfiguredRoute route) => _ranks.TryGetValue(route, out var rank) ? rank : null;
 
     /// <summary>
-    /// The pairs of routes (earlier first) that some request could match both of. Routes whose first segments
-    /// are different literals cannot overlap, so only those sharing one, or starting with a parameter, are compared.
+    /// The pairs of routes (earlier first) that some request could match both of, in the config's order. Routes
+    /// are compared only where their templates could meet: grouped by the literal at each segment, a route is
+    /// compared with the others of its group only when it has a parameter there, or ends there with a wildcard.
     /// </summary>
     public IEnumerable<(ConfiguredRoute First, ConfiguredRoute Second)> OverlappingPairs()
     {
-        var wide = new List<ConfiguredRoute>();
-        var byFirstSegment = new Dictionary<string, List<ConfiguredRoute>>(StringComparer.Ordinal);
-        foreach (var route in Routes)
+        var candidates = new List<(ConfiguredRoute, ConfiguredRoute)>();
+        Collect(Routes, 0, candidates);
+        return candidates
+            .Where(p => TemplateOverlap.MethodsOverlap(p.Item1.Method, p.Item2.Method) && TemplateOverlap.Intersects(p.Item1.Template, p.Item2.Template))
+            .OrderBy(p => p.Item2.Index).ThenBy(p => p.Item1.Index);
+    }
+
+    private static void Collect(IReadOnlyList<ConfiguredRoute> routes, int depth, List<(ConfiguredRoute, ConfiguredRoute)> pairs)
+    {
+        if (routes.Count < 2)
         {
-            if (route.Template.Segments is [{ IsParameter: false } first, ..])
+            return;
+        }
+
+        var wide = new List<ConfiguredRoute>();
+        var groups = new Dictionary<string, List<ConfiguredRoute>>(StringComparer.Ordinal);
+        foreach (var route in routes)
+        {
+            if (route.Template.Segments.Count > depth && !route.Template.Segments[depth].IsParameter)
             {
-                (byFirstSegment.TryGetValue(first.Value, out var group) ? group : byFirstSegment[first.Value] = []).Add(route);
+                var literal = route.Template.Segments[depth].Value;
+                (groups.TryGetValue(literal, out var group) ? group : groups[literal] = []).Add(route);
             }
             else
             {
@@ -54,22 +70,25 @@ internal sealed class RoutePriority
             }
         }
 
-        var candidates = byFirstSegment.Values.SelectMany(Pairs)
-            .Concat(Pairs(wide))
-            .Concat(wide.SelectMany(w => byFirstSegment.Values.SelectMany(g => g).Select(r => w.Index < r.Index ? (w, r) : (r, w))));
-        return candidates
-            .Where(p => TemplateOverlap.MethodsOverlap(p.Item1.Method, p.Item2.Method) && TemplateOverlap.Intersects(p.Item1.Template, p.Item2.Template))
-            .OrderBy(p => p.Item2.Index).ThenBy(p => p.Item1.Index);
-    }
-
-    private static IEnumerable<(ConfiguredRoute, ConfiguredRoute)> Pairs(List<ConfiguredRoute> group)
-    {
-        for (var i = 0; i < group.Count; i++)
+        for (var i = 0; i < wide.Count; i++)
         {
-            for (var j = i + 1; j < group.Count; j++)
+            for (var j = i + 1; j < wide.Count; j++)
             {
-                yield return (group[i], group[j]);
+                pairs.Add(Ordered(wide[i], wide[j]));
+            }
+
+            // A template without a wildcard that ends before this segment only meets routes of its own length, all in 'wide'.
+            if (wide[i].Template.HasWildcard || wide[i].Template.Segments.Count > depth)
+            {
+                pairs.AddRange(groups.Values.SelectMany(g => g).Select(r => Ordered(wide[i], r)));
             }
         }
+
+        foreach (var group in groups.Values)
+        {
+            Collect(group, depth + 1, pairs);
+        }
     }
+
+    private static (ConfiguredRoute, ConfiguredRoute) Ordered(ConfiguredRoute a, ConfiguredRoute b) => a.Index < b.Index ? (a, b) : (b, a);
 }
