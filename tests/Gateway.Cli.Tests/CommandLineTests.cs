@@ -5,20 +5,23 @@ namespace FunctionGateway.Cli.Tests;
 public class CommandLineTests
 {
     [Fact]
-    public async Task Help_ListsServe()
+    public async Task Help_ListsEveryCommand()
     {
         var result = await GatewayCommand.RunAsync("--help");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("serve", result.Stdout, StringComparison.Ordinal);
+        foreach (var command in new[] { "serve", "validate", "routes", "diff" })
+        {
+            Assert.Contains($"  {command} ", result.Stdout, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
-    public async Task UnknownCommand_ExitsNonZeroAndSaysWhich()
+    public async Task UnknownCommand_ExitsTwoAndSaysWhich()
     {
         var result = await GatewayCommand.RunAsync("frobnicate");
 
-        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Contains("frobnicate", result.Stderr, StringComparison.Ordinal);
     }
 
