@@ -30,7 +30,10 @@ internal static class ConfigFile
         }
         catch (IOException ex)
         {
-            error = $"'{path}' cannot be read: {ex.Message}";
+            // The runtime appends " : '<full path>'"; the path as given is already in the line.
+            var reason = ex.Message;
+            var suffix = reason.IndexOf(" : '", StringComparison.Ordinal);
+            error = $"'{path}' cannot be read: {(suffix > 0 ? reason[..suffix] : reason)}";
         }
 
         return false;
