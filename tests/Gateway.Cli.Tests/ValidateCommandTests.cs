@@ -177,6 +177,21 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public async Task Validate_HostFunctions_ReservedPathIsAnError()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("gateway.json", """{ "paths": [{ "method": "GET", "path": "/admin/users", "response": 1 }] }""");
+
+        var serve = await GatewayCommand.RunAsync("validate", file);
+        var functions = await GatewayCommand.RunAsync("validate", file, "--host", "functions");
+
+        Assert.True(serve.ExitCode == 0, serve.ToString());
+        Assert.True(functions.ExitCode == 1, functions.ToString());
+        Assert.Equal("error: paths[0].path: '/admin/users' is under /admin, which the Azure Functions host reserves for itself: " +
+            "requests to it never reach the gateway; move the route to another path", Lines(functions.Stdout)[1]);
+    }
+
+    [Fact]
     public async Task Validate_Help_DocumentsExitCodes()
     {
         var result = await GatewayCommand.RunAsync("validate", "--help");

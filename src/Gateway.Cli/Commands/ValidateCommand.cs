@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FunctionGateway.Cli.Commands;
 
 /// <summary>
-/// <c>gateway validate &lt;config&gt; [--resolve] [--format text|json]</c>: the loader's own checks, offline, with every
+/// <c>gateway validate &lt;config&gt; [--resolve] [--format text|json] [--host serve|functions]</c>: the loader's own checks, offline, with every
 /// error and warning at its JSON location. References are left unresolved unless <c>--resolve</c> is given.
 /// </summary>
 internal static class ValidateCommand
@@ -26,18 +26,27 @@ internal static class ValidateCommand
             Description = "Output format: 'text' for people, 'json' for CI (see docs/cli.md).",
             DefaultValueFactory = _ => "text",
         }.AcceptOnlyFromAmong("text", "json");
+        var host = new Option<string>("--host")
+        {
+            Description = "The host the config is for: 'serve' (gateway serve) or 'functions' (the Azure Functions app, " +
+                "where routes under /admin and /runtime are errors instead of warnings).",
+            DefaultValueFactory = _ => "serve",
+        }.AcceptOnlyFromAmong("serve", "functions");
         var command = new Command("validate",
             "Check a config and list every error and warning with its JSON location. " +
             "Exit code 0: valid (warnings alone keep 0); 1: the config has errors; 2: the file cannot be read, or a flag is wrong.")
         {
-            config, resolve, format,
+            config, resolve, format, host,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(config), result.GetValue(resolve),
-            result.GetRequiredValue(format) == "json", result.InvocationConfiguration, cancellationToken));
+            result.GetRequiredValue(format) == "json",
+            result.GetRequiredValue(host) == "functions" ? GatewayHostKind.AzureFunctions : GatewayHostKind.Standalone,
+            result.InvocationConfiguration, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, bool resolve, bool json, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, bool resolve, bool json, GatewayHostKind host,
+        InvocationConfiguration console, CancellationToken cancellationToken)
     {
         if (!ConfigFile.TryRead(path, out var text, out var error))
         {
@@ -59,11 +68,11 @@ internal static class ValidateCommand
 
             var secrets = SecretSources.FromSettings(settings, gatewaySettings, TimeProvider.System, NullLoggerFactory.Instance);
             secretSource = secrets.Name;
-            check = await ConfigChecker.CheckAsync(text, settings, secrets, GatewayHostKind.Standalone, cancellationToken);
+            check = await ConfigChecker.CheckAsync(text, settings, secrets, host, cancellationToken);
         }
         else
         {
-            check = ConfigChecker.CheckUnresolved(text);
+            check = ConfigChecker.CheckUnresolved(text, host);
         }
 
         await (json ? ValidationJson.WriteAsync(console.Output, path, check) : ValidationText.WriteAsync(console.Output, path, check, secretSource));
