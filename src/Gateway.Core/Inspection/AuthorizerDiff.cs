@@ -85,7 +85,8 @@ internal static class AuthorizerDiff
             return;
         }
 
-        var widened = (was.Count > 0 && now.Count == 0) || now.Except(was, StringComparer.Ordinal).Any() && was.Count > 0;
+        // An empty list accepts any value: emptying it, or adding a value to a non-empty one, accepts more tokens.
+        var widened = was.Count > 0 && (now.Count == 0 || now.Except(was, StringComparer.Ordinal).Any());
         var text = $"{name}: {key} {List(was)} -> {List(now)}";
         changes.Add(widened ? $"!! {text}: accepts tokens it refused before" : $"~ {text}");
     }

@@ -68,6 +68,10 @@ internal static class RouteDiff
         {
             alarms.Add(new RouteAlarm("LOSES AUTH", $"was protected by {oldAuth}, now anyone can call it"));
         }
+        else if (old.Config.Auth && route.Config.Auth && Names(route.Config).Except(Names(old.Config)).ToList() is { Count: > 0 } added)
+        {
+            alarms.Add(new RouteAlarm("MORE AUTHORIZERS", $"auth {oldAuth} -> {newAuth}: also accepts tokens of {string.Join(", ", added)}"));
+        }
         else if (oldAuth != newAuth)
         {
             details.Add($"auth: {oldAuth} -> {newAuth}");
@@ -92,12 +96,25 @@ internal static class RouteDiff
             details.Add("static response changed");
         }
 
-        details.AddRange(SettingsDiff.Map(old.Config.Mapping?.Headers ?? Empty, route.Config.Mapping?.Headers ?? Empty).Select(c => $"mapping header {c}"));
+        // A header the gateway no longer sets is no longer stripped from the client's request either: the upstream
+        // may trust it (x-user-id) and now gets whatever the client sends.
+        var oldHeaders = old.Config.Integration is null ? Empty : old.Config.Mapping?.Headers ?? Empty;
+        var newHeaders = route.Config.Integration is null ? Empty : route.Config.Mapping?.Headers ?? Empty;
+        foreach (var name in oldHeaders.Keys.Where(n => !newHeaders.Keys.Contains(n, StringComparer.OrdinalIgnoreCase)))
+        {
+            alarms.Add(new RouteAlarm("MAPPING REMOVED", $"header '{name}' is no longer set by the gateway, so a client's own '{name}' now reaches the upstream"));
+        }
+
+        details.AddRange(SettingsDiff.Map(old.Config.Mapping?.Headers ?? Empty, route.Config.Mapping?.Headers ?? Empty)
+            .Where(c => !c.StartsWith("- ", StringComparison.Ordinal) || !oldHeaders.ContainsKey(c[2..]))
+            .Select(c => $"mapping header {c}"));
         details.AddRange(SettingsDiff.Map(old.Config.Mapping?.Query ?? Empty, route.Config.Mapping?.Query ?? Empty).Select(c => $"mapping query {c}"));
         details.AddRange(SettingsDiff.Map(old.Config.Variables, route.Config.Variables).Select(c => $"variable {c}"));
     }
 
     private static readonly Dictionary<string, string> Empty = [];
+
+    private static IEnumerable<string> Names(PathConfig path) => path.AuthorizerNames.Count == 0 ? ["default"] : path.AuthorizerNames;
 
     // A new public route inside a protected one (GET /orders/{id}/status under ANY /orders/{.+} with auth) takes
     // requests that needed a token.

@@ -54,6 +54,36 @@ public class ConfigDiffTests
     }
 
     [Fact]
+    public void Compare_AuthorizerAddedToRoute_MoreAuthorizersAlarm()
+    {
+        const string Authorizers = """
+            "authorizers": [{ "name": "staff", "type": "jwt", "secret": "$secret.A" }, { "name": "partners", "type": "jwt", "secret": "$secret.B" }],
+            """;
+        var diff = Diff("{" + Authorizers + """ "paths": [{ "method": "GET", "path": "/r", "auth": "staff", "response": 1 }] }""",
+                        "{" + Authorizers + """ "paths": [{ "method": "GET", "path": "/r", "auth": ["staff", "partners"], "response": 1 }] }""");
+
+        var alarm = Assert.Single(Assert.Single(diff.Routes).Alarms);
+        Assert.Equal(new RouteAlarm("MORE AUTHORIZERS", "auth staff -> staff, partners: also accepts tokens of partners"), alarm);
+    }
+
+    [Fact]
+    public void Compare_MappedHeaderRemoved_ClientValueNowReachesUpstreamAlarm()
+    {
+        const string Config = """
+            { "servers": [{ "alias": "s", "url": "https://s" }], "authorizer": { "type": "jwt", "secret": "$secret.S" },
+              "paths": [{ "method": "GET", "path": "/r", "auth": true, "integration": { "type": "http_proxy", "server": "s" },
+                          "mapping": { "headers": HEADERS } }] }
+            """;
+        var diff = Diff(Config.Replace("HEADERS", """{ "x-user-id": "$request.jwt.sub", "x-a": "1" }""", StringComparison.Ordinal),
+                        Config.Replace("HEADERS", """{ "x-a": "2" }""", StringComparison.Ordinal));
+
+        var change = Assert.Single(diff.Routes);
+        Assert.Equal([new RouteAlarm("MAPPING REMOVED", "header 'x-user-id' is no longer set by the gateway, so a client's own 'x-user-id' now reaches the upstream")],
+            change.Alarms);
+        Assert.Equal(["mapping header ~ x-a: 1 -> 2"], change.Details);
+    }
+
+    [Fact]
     public void Compare_Identical_Empty()
     {
         const string Config = """{ "servers": [{ "alias": "a", "url": "https://a" }], "cors": { "allow_origins": ["*"] }, "paths": [] }""";
