@@ -1,18 +1,23 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using FunctionGateway.Cli;
 using FunctionGateway.Cli.Commands;
 
 var root = new RootCommand("FunctionGateway: a config-driven API gateway. Runs the gateway on Kestrel and helps operate its config.")
 {
     ServeCommand.Create(),
+    ValidateCommand.Create(),
+    RoutesCommand.Create(),
+    DiffCommand.Create(),
     ExplainCommand.Create(),
     TokenCommand.Create(),
     ImportProxiesCommand.Create(),
 };
 
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
+if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
 {
-    // A usage error is exit code 2, as for most command-line tools, so scripts can tell it from a refusal (1).
+    // A usage mistake is bad input (exit 2), told apart from a config with errors (exit 1).
     foreach (var error in parsed.Errors)
     {
         await Console.Error.WriteLineAsync(error.Message);
@@ -20,7 +25,7 @@ if (parsed.Errors.Count > 0)
 
     var command = parsed.CommandResult.Command == root ? "gateway" : $"gateway {parsed.CommandResult.Command.Name}";
     await Console.Error.WriteLineAsync($"Run '{command} --help' for usage.");
-    return 2;
+    return ExitCodes.BadInput;
 }
 
 return await parsed.InvokeAsync();

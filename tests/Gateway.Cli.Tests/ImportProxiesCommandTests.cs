@@ -106,12 +106,13 @@ public class ImportProxiesCommandTests
 
         var (_, config, _) = await ImportAsync(dir, "catch-all.json");
 
+        // Wildcards are written after the other routes, in the order the gateway tries them.
         Assert.Equal([
+            "GET / -> contoso /site/index.html",
             "ANY /api/{.+} -> new-api /v2/{.+}",
+            "ANY /legacy/{.+} -> legacy-base-url /{.+}",
             "GET /{.+} -> contoso /site/{.+}",
             "HEAD /{.+} -> contoso /site/{.+}",
-            "GET / -> contoso /site/index.html",
-            "ANY /legacy/{.+} -> legacy-base-url /{.+}",
         ], config["paths"]!.AsArray().Select(p => $"{p!["method"]} {p["path"]} -> {p["integration"]!["server"]} {p["integration"]!["path"]}"));
     }
 

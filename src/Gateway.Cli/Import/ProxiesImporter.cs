@@ -3,7 +3,7 @@ using FunctionGateway.Routing;
 
 namespace FunctionGateway.Cli.Import;
 
-/// <summary>Converts a proxies.json document into a gateway config, proxy by proxy, in the file's order.</summary>
+/// <summary>Converts a proxies.json document into a gateway config, proxy by proxy; wildcard routes are written last, in match order.</summary>
 internal static class ProxiesImporter
 {
     private static readonly string[] TopLevelKeys = ["$schema", "proxies"];
@@ -66,9 +66,43 @@ internal static class ProxiesImporter
             config["servers"] = new JsonArray([.. servers.Servers.Select(s => new JsonObject { ["alias"] = s.Key, ["url"] = s.Value })]);
         }
 
-        config["paths"] = paths;
+        config["paths"] = InMatchOrder(paths);
         return new ImportResult(config, notes, proxies.Count, converted, appSettings);
     }
+
+    /// <summary>
+    /// The paths in the file's order, but with wildcard routes last, in the order the gateway tries them. The
+    /// gateway's matching does not depend on the order of paths; a wildcard listed before the narrower routes that
+    /// take its requests would make the file read as if it won, and the validator warns about that.
+    /// </summary>
+    private static JsonArray InMatchOrder(JsonArray paths)
+    {
+        var wildcards = new List<ImportedRoute>();
+        var order = new List<int>(paths.Count);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            // Both parse: the converter wrote them (RouteConverter checked the template).
+            _ = RouteMethods.TryParse(paths[i]!["method"]!.GetValue<string>(), out var method);
+            _ = RouteTemplate.TryParse(paths[i]!["path"]!.GetValue<string>(), out var template, out _);
+            if (template!.HasWildcard)
+            {
+                wildcards.Add(new ImportedRoute(i, method, template));
+            }
+            else
+            {
+                order.Add(i);
+            }
+        }
+
+        var ranked = new RouteTable<ImportedRoute>(wildcards).InPriorityOrder().Select(r => r.Index).ToList();
+        order.AddRange(ranked);
+        // The table keeps one route per method and template; duplicates were left out above, so this adds nothing,
+        // but no path may ever be dropped by ordering.
+        order.AddRange(wildcards.Select(r => r.Index).Except(ranked));
+        return new JsonArray([.. order.Select(i => paths[i]!.DeepClone())]);
+    }
+
+    private sealed record ImportedRoute(int Index, RouteMethod Method, RouteTemplate Template) : IRoutable;
 
     /// <summary>The proxy that already produced a route of this method and shape, or null (and the route is recorded).</summary>
     private static string? Duplicate(JsonObject path, string proxy, Dictionary<(string, string), string> routes)

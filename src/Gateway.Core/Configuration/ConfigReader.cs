@@ -165,7 +165,8 @@ internal static class ConfigReader
 
     private static string? UnsupportedTopLevelKey(string key) => key switch
     {
-        "serviceBindings" => "Cloudflare service bindings are not supported: expose the service over HTTP and route to it with an http_proxy integration",
+        "serviceBindings" or "servicesBindings" or "services" =>
+            "Cloudflare service bindings are not supported: expose the service over HTTP and route to it with an http_proxy integration",
         _ => null,
     };
 

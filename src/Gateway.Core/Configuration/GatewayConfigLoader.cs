@@ -18,24 +18,13 @@ public sealed class GatewayConfigLoader(
 
     public async Task<ConfigLoadResult> LoadAsync(string text, string source, string tag, CancellationToken cancellationToken = default)
     {
-        var issues = new List<ConfigIssue>();
-        var root = ConfigParser.Parse(text, issues);
-        if (root is null)
+        var check = await ConfigChecker.CheckAsync(text, settings, secrets, _host, cancellationToken);
+        if (!check.IsValid)
         {
-            return new ConfigLoadResult(null, issues, []);
+            return new ConfigLoadResult(null, check);
         }
 
-        var resolved = await new ReferenceResolver(settings, secrets).ResolveAsync(root, issues, cancellationToken);
-        var checkedFrom = issues.Count;
-        var config = ConfigReader.Read(root, issues);
-        ConfigValidator.Validate(config, issues, _host);
-        resolved.Screen(issues, checkedFrom);
-        if (issues.Any(i => i.Severity == ConfigSeverity.Error))
-        {
-            return new ConfigLoadResult(null, issues, resolved.References);
-        }
-
-        var runtime = builder.Build(config, new ConfigVersion(source, tag, timeProvider.GetUtcNow()));
-        return new ConfigLoadResult(runtime, issues, resolved.References);
+        var runtime = builder.Build(check.Config!, new ConfigVersion(source, tag, timeProvider.GetUtcNow()));
+        return new ConfigLoadResult(runtime, check);
     }
 }

@@ -19,6 +19,27 @@ internal sealed partial class ReferenceResolver(IConfiguration settings, ISecret
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
+    /// <summary>The references of a config tree, left as written (each with <c>Resolved</c> false).</summary>
+    public static IReadOnlyList<ConfigReference> Scan(JsonNode root)
+    {
+        var references = new List<ConfigReference>();
+        foreach (var (value, location, _) in StringValues(root, ""))
+        {
+            if (!value.Contains('$'))
+            {
+                continue;
+            }
+
+            foreach (Match match in ReferencePattern().Matches(value))
+            {
+                var kind = match.Groups[1].Value == "env" ? ConfigReferenceKind.Environment : ConfigReferenceKind.Secret;
+                references.Add(new ConfigReference(kind, match.Groups[2].Value, location, Resolved: false));
+            }
+        }
+
+        return references;
+    }
+
     public async Task<ResolvedReferences> ResolveAsync(JsonNode root, List<ConfigIssue> issues, CancellationToken cancellationToken)
     {
         var references = new List<ConfigReference>();

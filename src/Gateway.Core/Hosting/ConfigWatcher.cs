@@ -157,7 +157,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
                 _secretsCheckedAt = now;
             }
 
-            var routeCount = runtime.Routes.InPriorityOrder().Count();
+            var routeCount = runtime.Routes.InPriorityOrder().Count;
             HostingLog.ConfigLoaded(logger, source.Name, snapshot.Tag, routeCount);
             return result;
         }

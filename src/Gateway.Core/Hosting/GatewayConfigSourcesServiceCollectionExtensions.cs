@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using Azure.Security.KeyVault.Secrets;
 using Azure.Storage.Blobs;
 using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
@@ -27,13 +26,10 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = GatewaySettings.Read(configuration);
 
-        if (settings.KeyVaultUri is { } vaultUri)
+        if (settings.KeyVaultUri is not null)
         {
-            services.Replace(ServiceDescriptor.Singleton<ISecretSource>(sp => new KeyVaultSecretSource(
-                new SecretClient(vaultUri, new DefaultAzureCredential(), WithBoundedRetries(new SecretClientOptions())),
-                configuration,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<KeyVaultSecretSource>>())));
+            services.Replace(ServiceDescriptor.Singleton(sp => SecretSources.FromSettings(
+                configuration, settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())));
         }
 
         services.TryAddSingleton(_ => CreateSource(settings));
@@ -60,15 +56,15 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
         {
             // A SAS URL carries its own authorization; anything else is read as the app's identity.
             return new BlobConfigSource(blobUri.Query.Contains("sig=", StringComparison.Ordinal)
-                ? new BlobClient(blobUri, WithBoundedRetries(new BlobClientOptions()))
-                : new BlobClient(blobUri, new DefaultAzureCredential(), WithBoundedRetries(new BlobClientOptions())));
+                ? new BlobClient(blobUri, AzureClientRetries.Bounded(new BlobClientOptions()))
+                : new BlobClient(blobUri, new DefaultAzureCredential(), AzureClientRetries.Bounded(new BlobClientOptions())));
         }
 
         if (settings.ConnectionString is { } connectionString)
         {
             try
             {
-                return new BlobConfigSource(new BlobClient(connectionString, settings.Container, settings.Blob, WithBoundedRetries(new BlobClientOptions())));
+                return new BlobConfigSource(new BlobClient(connectionString, settings.Container, settings.Blob, AzureClientRetries.Bounded(new BlobClientOptions())));
             }
             catch (FormatException)
             {
@@ -80,15 +76,5 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
         return new UnconfiguredConfigSource(
             $"no config source is set: set {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
             $"with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}");
-    }
-
-    // A poll or a config load must end well before the next one: a few quick retries, never minutes of them.
-    private static T WithBoundedRetries<T>(T options) where T : ClientOptions
-    {
-        options.Retry.MaxRetries = 2;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        return options;
     }
 }

@@ -5,10 +5,12 @@ namespace FunctionGateway.Routing;
 /// look-ups per path segment however many routes there are.
 /// </summary>
 /// <remarks>
-/// Priority: a route without a wildcard (exact, then parameterised: at each segment a literal is tried
-/// before a parameter) beats any wildcard route; among wildcard routes the one with more fixed segments
-/// wins; at the same template an exact method beats ANY. Matching is case-sensitive. A parameter matches a
-/// non-empty segment only; a trailing slash is a segment of its own, so '/p' and '/p/' are different paths.
+/// Priority: a route without a wildcard beats any wildcard route. Between two routes of the same group, the
+/// templates are compared segment by segment from the left, and at the first difference a literal beats a
+/// parameter; between two wildcards where one template extends the other (<c>/a/b/{.+}</c>, <c>/a/{.+}</c>),
+/// the longer one wins. At the same template an exact method beats ANY. Matching is case-sensitive.
+/// A parameter matches a non-empty segment only; a trailing slash is a segment of its own, so '/p' and '/p/' are
+/// different paths.
 /// </remarks>
 public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
 {
@@ -50,13 +52,19 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
         return wildcard is null ? null : new RouteMatch<TRoute>(wildcard.Route, path, remainderStart);
     }
 
-    /// <summary>Routes in the order the matcher prefers them, for tools that list the table.</summary>
-    public IEnumerable<TRoute> InPriorityOrder()
+    /// <summary>
+    /// Every route in the order the matcher tries them: for any request, the first route of this list that
+    /// matches its method and path is the one <see cref="Match"/> returns. Routes without a wildcard come first:
+    /// exact templates (each beats any parameterised one it overlaps), then parameterised ones in the order of the
+    /// tree walk (a literal before a parameter at each segment); then wildcard routes in the order of the
+    /// backtracking walk, deeper nodes of a branch before the branch's own wildcard.
+    /// </summary>
+    public IReadOnlyList<TRoute> InPriorityOrder()
     {
         var exact = new List<TRoute>();
-        var wildcard = new List<(int Depth, TRoute Route)>();
-        Walk(_root, 0, exact, wildcard);
-        return exact.Concat(wildcard.OrderByDescending(w => w.Depth).Select(w => w.Route));
+        var wildcard = new List<TRoute>();
+        Walk(_root, exact, wildcard);
+        return [.. exact.OrderBy(r => r.Template.HasParameters), .. wildcard];
     }
 
     // A segment starts at 'start' (just after a '/') and runs to the next '/' or the end.
@@ -104,26 +112,28 @@ public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
         return route;
     }
 
-    private static void Walk(RouteNode<TRoute> node, int depth, List<TRoute> exact, List<(int, TRoute)> wildcard)
+    // Mirrors FindExact (terminals, literal children before the parameter child) and FindWildcard (children
+    // first, then the node's own wildcard), so the listing cannot drift from the matcher.
+    private static void Walk(RouteNode<TRoute> node, List<TRoute> exact, List<TRoute> wildcard)
     {
         if (node.Terminal is not null)
         {
             exact.AddRange(node.Terminal.All);
         }
 
-        if (node.Wildcard is not null)
-        {
-            wildcard.AddRange(node.Wildcard.All.Select(r => (depth, r)));
-        }
-
         foreach (var (_, child) in node.Literals.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
-            Walk(child, depth + 1, exact, wildcard);
+            Walk(child, exact, wildcard);
         }
 
         if (node.Parameter is not null)
         {
-            Walk(node.Parameter, depth + 1, exact, wildcard);
+            Walk(node.Parameter, exact, wildcard);
+        }
+
+        if (node.Wildcard is not null)
+        {
+            wildcard.AddRange(node.Wildcard.All);
         }
     }
 }

@@ -26,6 +26,8 @@ public sealed class RouteTemplate
     /// <summary>True when a <c>{name}</c> segment lets the route match more than one path (a wildcard aside).</summary>
     public bool HasParameters { get; }
 
+    public RouteKind Kind => HasWildcard ? RouteKind.Wildcard : HasParameters ? RouteKind.Parameterised : RouteKind.Exact;
+
     /// <summary>The template with parameter names erased, so that <c>/a/{id}</c> and <c>/a/{x}</c> compare equal.</summary>
     public string Shape => "/" + string.Join('/', Segments.Select(s => s.IsParameter ? "{}" : s.Value))
         + (HasWildcard ? (Segments.Count == 0 ? "" : "/") + WildcardSegment : "");

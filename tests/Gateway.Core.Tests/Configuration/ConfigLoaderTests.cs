@@ -43,6 +43,8 @@ public class ConfigLoaderTests
     [InlineData("""{ }""", "paths: is required")]
     [InlineData("""[1]""", "(root): the config must be a JSON object, not an array")]
     [InlineData("""{ "serviceBindings": [], "paths": [] }""", "serviceBindings: Cloudflare service bindings are not supported")]
+    [InlineData("""{ "servicesBindings": [], "paths": [] }""", "servicesBindings: Cloudflare service bindings are not supported")]
+    [InlineData("""{ "services": [], "paths": [] }""", "services: Cloudflare service bindings are not supported")]
     [InlineData("""{ "paths": [{ "method": "GET", "path": "/a", "response": 1, "pre_process": {} }] }""", "paths[0].pre_process: 'pre_process' runs a Cloudflare service binding")]
     [InlineData("""{ "cors": { "allow_origins": ["https://app.example.com/"] }, "paths": [] }""", "cors.allow_origins[0]: 'https://app.example.com/' is not an origin")]
     public async Task LoadAsync_InvalidConfig_ReportsLocationAndReason(string json, string expected)
@@ -60,7 +62,8 @@ public class ConfigLoaderTests
                         { "method": "GET", "path": "/a/{x}", "response": 2 }] }
             """);
 
-        Assert.Equal(["paths[1]: duplicate route: GET /a/{x} is already defined at paths[0] (/a/{id})"], errors);
+        Assert.Equal(["paths[1]: duplicate route: GET /a/{x} is already defined at paths[0] (/a/{id}), " +
+            "with the same method and the same template up to parameter names; the first one declared wins, so this one can never match"], errors);
     }
 
     [Fact]

@@ -187,4 +187,35 @@ public class RouteTableTests
         Assert.False(RouteTemplate.TryParse(text, out _, out var error));
         Assert.Contains(reason, error);
     }
+
+    [Fact]
+    public void InPriorityOrder_WildcardUnderLiteralBranch_ListedBeforeDeeperWildcardUnderParameter()
+    {
+        // /a/b/c/d: the matcher exhausts the 'a' branch first, so /a/b/{.+} wins over the deeper /{p}/b/c/{.+}.
+        var table = Table("GET /{p}/b/c/{.+}", "GET /a/b/{.+}", "GET /{.+}", "GET /a/{x}", "GET /a/b", "ANY /a/b");
+
+        Assert.Equal(["GET /a/b", "ANY /a/b", "GET /a/{x}", "GET /a/b/{.+}", "GET /{p}/b/c/{.+}", "GET /{.+}"],
+            table.InPriorityOrder().Select(r => r.Name));
+        Assert.Equal("GET /a/b/{.+}", table.Match("GET", "/a/b/c/d")?.Route.Name);
+    }
+
+    [Theory]
+    [InlineData("GET /a/b/c/d")]
+    [InlineData("GET /a/b")]
+    [InlineData("POST /a/b")]
+    [InlineData("GET /a/x")]
+    [InlineData("GET /z/b/c")]
+    [InlineData("GET /z/b/c/d")]
+    [InlineData("GET /a")]
+    [InlineData("DELETE /a/b/c")]
+    public void InPriorityOrder_FirstListedRouteThatMatches_IsTheMatchersChoice(string request)
+    {
+        var routes = new[] { "GET /{p}/b/c/{.+}", "GET /a/b/{.+}", "ANY /{.+}", "GET /a/{x}", "GET /a/b", "ANY /a/b", "POST /{x}/{y}", "GET /{x}/b/c" };
+        var table = Table(routes);
+        var (method, path) = (request.Split(' ')[0], request.Split(' ')[1]);
+
+        var firstListed = table.InPriorityOrder().FirstOrDefault(r => Table(r.Name).Match(method, path) is not null);
+
+        Assert.Equal(table.Match(method, path)?.Route.Name, firstListed?.Name);
+    }
 }

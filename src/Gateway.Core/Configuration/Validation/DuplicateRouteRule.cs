@@ -20,7 +20,8 @@ internal sealed class DuplicateRouteRule : IConfigRule
             if (seen.TryGetValue(key, out var first))
             {
                 issues.Add(new ConfigIssue($"paths[{i}]",
-                    $"duplicate route: {path.Method} {path.Path} is already defined at paths[{first}] ({config.Paths[first].Path})"));
+                    $"duplicate route: {path.Method} {path.Path} is already defined at paths[{first}] ({config.Paths[first].Path}), " +
+                    "with the same method and the same template up to parameter names; the first one declared wins, so this one can never match"));
             }
             else
             {

@@ -1,0 +1,63 @@
+using FunctionGateway.Inspection;
+using FunctionGateway.Routing;
+
+namespace FunctionGateway.Configuration.Validation;
+
+/// <summary>
+/// Warns about two routes that share some requests while neither is simply narrower than the other, such as
+/// <c>/a/{x}</c> and <c>/{y}/b</c> (both match <c>/a/b</c>), or <c>/{x}/b</c> and <c>/a/{.+}</c>. The winner
+/// is then decided by a tie-break rule, not by which route is more specific, and a reader may well expect the
+/// other one. A route that is narrower than another (<c>/users/me</c> and <c>/users/{id}</c>) is ordinary
+/// specificity and is not reported.
+/// </summary>
+internal sealed class AmbiguousOverlapRule : IConfigRule
+{
+    public void Check(GatewayConfig config, List<ConfigIssue> issues)
+    {
+        var priority = new RoutePriority(config);
+        foreach (var (first, second) in priority.OverlappingPairs())
+        {
+            if (TemplateOverlap.Covers(first.Template, second.Template) || TemplateOverlap.Covers(second.Template, first.Template)
+                || priority.RankOf(first) is not { } firstRank || priority.RankOf(second) is not { } secondRank)
+            {
+                continue;
+            }
+
+            var (winner, loser) = firstRank < secondRank ? (first, second) : (second, first);
+            var method = first.Method == RouteMethod.Any ? second.Method : first.Method;
+            var methodText = method == RouteMethod.Any ? "GET" : RouteMethods.ToConfigText(method);
+            var path = TemplateOverlap.ExamplePath(first.Template, second.Template);
+
+            // The table decides: when a third route takes the example request, this pair's tie-break is moot there.
+            if (!ReferenceEquals(priority.Table.Match(methodText, path)?.Route, winner))
+            {
+                continue;
+            }
+
+            issues.Add(new ConfigIssue(second.Location,
+                $"{second} overlaps {first.Described}: a request such as {methodText} {path} matches both, " +
+                $"and {winner.Location} wins because {Reason(winner, loser)}; " +
+                $"if {loser.Location} should take such requests, add a route for them or make the templates disjoint",
+                ConfigSeverity.Warning));
+        }
+    }
+
+    private static string Reason(ConfiguredRoute winner, ConfiguredRoute loser)
+    {
+        if (!winner.Template.HasWildcard && loser.Template.HasWildcard)
+        {
+            return "a route without a wildcard is tried before any wildcard route";
+        }
+
+        var at = TemplateOverlap.FirstLiteralAgainstParameter(winner.Template, loser.Template);
+        if (at < 0 || winner.Template.Segments[at].IsParameter)
+        {
+            return "it comes first in the match order (see 'gateway routes')";
+        }
+
+        var literal = winner.Template.Segments[at];
+        var parameter = loser.Template.Segments[at];
+        var more = loser.Template.Segments.Count > winner.Template.Segments.Count ? $", although {loser.Location} has more segments" : "";
+        return $"at segment {at + 1} the literal '{literal.Value}' is tried before the parameter '{{{parameter.Value}}}'{more}";
+    }
+}
