@@ -66,9 +66,12 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
             await wrk.RunAsync(scenario.Url, options.Connections.Max(), options.Warmup, topology.Token, cancellationToken);
             foreach (var connections in options.Connections)
             {
+                var cpuBefore = server.CpuTime();
                 var result = await wrk.RunAsync(scenario.Url, connections, options.Duration, topology.Token, cancellationToken);
-                results.Add(new ScenarioResult(scenario.Key, scenario.Label, server.Spec.Name, connections, result));
-                Console.WriteLine($"  {scenario.Label,-28} c={connections,-4} {result.RequestsPerSecond,10:F0} req/s  p99 {result.LatencyUs.P99 / 1000.0:F2} ms  errors {result.ErrorCount}");
+                var cpu = (server.CpuTime() - cpuBefore).TotalMicroseconds / Math.Max(1, result.Requests);
+                results.Add(new ScenarioResult(scenario.Key, scenario.Label, server.Spec.Name, connections, result, cpu));
+                Console.WriteLine($"  {scenario.Label,-28} c={connections,-4} {result.RequestsPerSecond,10:F0} req/s  p99 {result.LatencyUs.P99 / 1000.0:F2} ms  " +
+                    $"cpu {cpu:F1} us/req  errors {result.ErrorCount}");
             }
         }
 

@@ -28,7 +28,8 @@ internal static class Report
                 if (results.FirstOrDefault(r => r.Key == denominator && r.Connections == top.Connections) is { } bottom
                     && bottom.Wrk.RequestsPerSecond > 0)
                 {
-                    ratios.Add(new Ratio(name, top.Connections, top.Wrk.RequestsPerSecond / bottom.Wrk.RequestsPerSecond, target));
+                    ratios.Add(new Ratio(name, top.Connections, top.Wrk.RequestsPerSecond / bottom.Wrk.RequestsPerSecond,
+                        bottom.CpuUsPerRequest / Math.Max(0.001, top.CpuUsPerRequest), target));
                 }
             }
         }
@@ -39,20 +40,20 @@ internal static class Report
     public static string Render(IReadOnlyList<ScenarioResult> results, IReadOnlyList<Ratio> ratios, StartupResult? gateway, StartupResult? minimal)
     {
         var text = new StringBuilder();
-        text.AppendLine(Row("scenario", "conns", "req/s", "p50 ms", "p99 ms", "errors", "peak RSS MiB"));
-        text.AppendLine(new string('-', 92));
+        text.AppendLine(Row("scenario", "conns", "req/s", "p50 ms", "p99 ms", "cpu us/req", "errors", "peak RSS MiB"));
+        text.AppendLine(new string('-', 103));
         foreach (var r in results)
         {
             text.AppendLine(Row(r.Label, Number(r.Connections), Number(r.Wrk.RequestsPerSecond), Ms(r.Wrk.LatencyUs.P50), Ms(r.Wrk.LatencyUs.P99),
-                Number(r.Wrk.ErrorCount), r.PeakRssMiB.ToString("F1", CultureInfo.InvariantCulture)));
+                r.CpuUsPerRequest.ToString("F1", CultureInfo.InvariantCulture), Number(r.Wrk.ErrorCount), r.PeakRssMiB.ToString("F1", CultureInfo.InvariantCulture)));
         }
 
         text.AppendLine();
-        text.AppendLine("ratios (throughput)                      conns   ratio   target");
+        text.AppendLine("ratios                                   conns  req/s  cpu/req  target (on req/s)");
         foreach (var ratio in ratios)
         {
             var verdict = ratio.Target is { } t ? $">= {t:F1} {(ratio.Met == true ? "met" : "MISSED")}" : "";
-            text.AppendLine(CultureInfo.InvariantCulture, $"{ratio.Name,-40} {ratio.Connections,5} {ratio.Value,7:F2}   {verdict}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{ratio.Name,-40} {ratio.Connections,5} {ratio.Value,6:F2} {ratio.CpuValue,8:F2}  {verdict}");
         }
 
         foreach (var top in results.Where(r => r.Key == "gateway-jwt"))
@@ -85,8 +86,8 @@ internal static class Report
             $"(growth {soak.GrowthMiB:+0.0;-0.0} MiB, {(soak.Flat ? "flat" : "GROWING")}), peak {soak.PeakRssMiB:F1} MiB; " +
             $"mean {soak.Samples.Average(s => s.RequestsPerSecond):F0} req/s; errors {soak.Errors}");
 
-    private static string Row(string label, string conns, string rps, string p50, string p99, string errors, string rss) =>
-        $"{label,-28} {conns,6} {rps,10} {p50,8} {p99,8} {errors,8} {rss,14}";
+    private static string Row(string label, string conns, string rps, string p50, string p99, string cpu, string errors, string rss) =>
+        $"{label,-28} {conns,6} {rps,10} {p50,8} {p99,8} {cpu,10} {errors,8} {rss,14}";
 
     private static string Number(double value) => value.ToString("F0", CultureInfo.InvariantCulture);
 

@@ -19,7 +19,7 @@ internal sealed record RunOptions
 
     public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 3 : 8);
 
-    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 1 : 3);
+    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 2 : 5);
 
     public int StartupRuns => Quick ? 2 : 5;
 

@@ -71,6 +71,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     public double MemoryMiB(string field) =>
         new[] { Id }.Concat(Children(Id)).Sum(pid => ReadStatusKiB(pid, field)) / 1024.0;
 
+    /// <summary>
+    /// CPU time the server and its children have used so far (user plus system). Per request, it is the figure
+    /// least disturbed by other work on the machine: a busy machine lowers throughput but not the cost of a request.
+    /// </summary>
+    public TimeSpan CpuTime() =>
+        TimeSpan.FromSeconds(new[] { Id }.Concat(Children(Id)).Sum(ReadCpuTicks) / (double)ClockTicksPerSecond);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -128,6 +135,24 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         return 0;
+    }
+
+    // USER_HZ, the unit of /proc/<pid>/stat's times: 100 on every Linux architecture .NET runs on.
+    private const int ClockTicksPerSecond = 100;
+
+    private static long ReadCpuTicks(int pid)
+    {
+        try
+        {
+            // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

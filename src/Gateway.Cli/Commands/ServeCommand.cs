@@ -33,7 +33,8 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(FileInfo? configFile, string[] urls, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var app = StandaloneGateway.Build(urls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries)), configure: builder =>
+        // Disposed on every exit, so that the log lines still queued (a rejected config's, say) are written.
+        await using var app = StandaloneGateway.Build(urls.SelectMany(u => u.Split(';', StringSplitOptions.RemoveEmptyEntries)), configure: builder =>
         {
             if (configFile is not null)
             {
