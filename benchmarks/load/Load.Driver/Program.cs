@@ -19,7 +19,7 @@ using var cancellation = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+var stamp = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 var runDirectory = Path.Combine(options.OutDirectory, $"run-{stamp}");
 Directory.CreateDirectory(runDirectory);
 var pids = new PidRegistry(Path.Combine(options.OutDirectory, ".pids"));
@@ -29,6 +29,10 @@ var wrk = new Wrk(Wrk.WriteScript(runDirectory), threads: 2);
 using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 var machine = MachineInfo.Read();
 Console.WriteLine($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}; load average {machine.LoadAverage}; logs in {runDirectory}");
+if (options.Gateway is not null)
+{
+    Console.WriteLine($"gateway: {options.Gateway}");
+}
 
 try
 {
@@ -58,6 +62,7 @@ try
         {
             kind = options.Quick ? "quick" : "full",
             machine,
+            gateway = options.Gateway ?? "this tree",
             loadAverageEnd = MachineInfo.LoadAverageNow(),
             options.Connections,
             durationSeconds = options.Duration.TotalSeconds,

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FunctionGateway.Load.Driver;
 
-/// <summary>The driver's command line: <c>--root DIR [--quick] [--soak] [--soak-seconds N] [--out DIR]</c>.</summary>
+/// <summary>The driver's command line: <c>--root DIR [--quick] [--soak] [--soak-seconds N] [--gateway FILE] [--out DIR]</c>.</summary>
 internal sealed record RunOptions
 {
     public required string Root { get; init; }
@@ -10,6 +10,9 @@ internal sealed record RunOptions
     public required string OutDirectory { get; init; }
 
     public bool Quick { get; init; }
+
+    /// <summary>Another build of the <c>gateway</c> executable to measure instead of this tree's, for before-and-after figures.</summary>
+    public string? Gateway { get; init; }
 
     public bool Soak { get; init; }
 
@@ -19,7 +22,7 @@ internal sealed record RunOptions
 
     public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 3 : 8);
 
-    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 2 : 5);
+    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 4 : 8);
 
     public int StartupRuns => Quick ? 2 : 5;
 
@@ -27,6 +30,7 @@ internal sealed record RunOptions
     {
         string? root = null;
         string? output = null;
+        string? gateway = null;
         var quick = false;
         var soak = false;
         var soakSeconds = 300;
@@ -37,12 +41,13 @@ internal sealed record RunOptions
                 case "--root": root = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
                 case "--quick": quick = true; break;
+                case "--gateway": gateway = Path.GetFullPath(Value(args, ref i)); break;
                 case "--soak": soak = true; break;
                 case "--soak-seconds":
                     soakSeconds = int.TryParse(Value(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s >= 30
                         ? s : throw new ArgumentException("--soak-seconds must be a whole number of seconds, at least 30.");
                     break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --root <repo> [--quick] [--soak] [--soak-seconds N] [--out <dir>]");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --root <repo> [--quick] [--soak] [--soak-seconds N] [--gateway <executable>] [--out <dir>]");
             }
         }
 
@@ -54,6 +59,7 @@ internal sealed record RunOptions
             Quick = quick,
             Soak = soak,
             SoakSeconds = soakSeconds,
+            Gateway = gateway is null || File.Exists(gateway) ? gateway : throw new ArgumentException($"--gateway: no file at '{gateway}'."),
         };
     }
 

@@ -54,7 +54,7 @@ internal sealed class Topology
         File.WriteAllText(config, GatewayConfig());
         var environment = DotnetEnvironment();
         environment["JWT_SECRET"] = _secret;
-        return new ServerSpec("gateway", Binary("src/Gateway.Cli", "gateway"), ["serve", "--config", config, "--urls", Url(port)], Url(port) + StaticPath)
+        return new ServerSpec("gateway", _options.Gateway ?? Binary("src/Gateway.Cli", "gateway"), ["serve", "--config", config, "--urls", Url(port)], Url(port) + StaticPath)
         {
             Environment = environment,
         };
