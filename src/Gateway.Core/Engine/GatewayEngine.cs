@@ -14,6 +14,9 @@ namespace FunctionGateway.Engine;
 /// </summary>
 public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null)
 {
+    // One delegate for every request, its state the request itself: the log line costs no allocation of its own to schedule.
+    private readonly Func<object, Task> _logCompleted = state => LogCompleted((HttpContext)state, logger);
+
     /// <summary>
     /// Step 1: takes the current config snapshot, applies CORS, answers preflights, and matches the route.
     /// The match is stored on the request (<see cref="GatewayRequestFeature"/>) for the next steps.
@@ -41,7 +44,7 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         if (logger.IsEnabled(LogLevel.Information))
         {
             // Registered only when the line will be written: with request logging off, a request pays nothing for it.
-            context.Response.OnCompleted(static state => LogCompleted((LogState)state), new LogState(context, feature, logger));
+            context.Response.OnCompleted(_logCompleted, context);
         }
 
         var request = context.Request;
@@ -137,11 +140,9 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         return false;
     }
 
-    private sealed record LogState(HttpContext Context, GatewayRequestFeature Feature, ILogger Logger);
-
-    private static Task LogCompleted(LogState state)
+    private static Task LogCompleted(HttpContext context, ILogger log)
     {
-        var (context, feature, log) = state;
+        var feature = GatewayRequestFeature.Get(context);
         var elapsed = Stopwatch.GetElapsedTime(feature.StartTimestamp).TotalMilliseconds;
         var route = feature.Match?.Route.ToString() ?? "-";
         var auth = feature.Match?.Route.RequiresAuth == true
