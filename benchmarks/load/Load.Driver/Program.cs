@@ -45,7 +45,7 @@ try
         await using var gateway = await load.StartAsync(topology.Gateway(), cancellation.Token);
         var soak = await new SoakRun(options, topology, wrk).RunAsync(gateway, cancellation.Token);
         Console.WriteLine(Report.RenderSoak(soak));
-        report = new { kind = "soak", machine, loadAverageEnd = MachineInfo.LoadAverageNow(), soak, soak.GrowthMiB, soak.Flat };
+        report = new { kind = "soak", machine, loadAverageEnd = MachineInfo.LoadAverageNow(), soak };
     }
     else
     {
@@ -73,7 +73,7 @@ try
     }
 
     var json = Path.Combine(options.OutDirectory, $"load-{stamp}.json");
-    await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+    await File.WriteAllTextAsync(json, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
     Console.WriteLine($"raw results: {json}");
     return 0;
 }

@@ -45,7 +45,7 @@ internal static class Report
         foreach (var r in results)
         {
             text.AppendLine(Row(r.Label, Number(r.Connections), Number(r.Wrk.RequestsPerSecond), Ms(r.Wrk.LatencyUs.P50), Ms(r.Wrk.LatencyUs.P99),
-                r.CpuUsPerRequest.ToString("F1", CultureInfo.InvariantCulture), Number(r.Wrk.ErrorCount), r.PeakRssMiB.ToString("F1", CultureInfo.InvariantCulture)));
+                r.CpuUsPerRequest.ToString("F1", CultureInfo.InvariantCulture), Number(r.Wrk.ErrorCount), r.PeakRssMib.ToString("F1", CultureInfo.InvariantCulture)));
         }
 
         text.AppendLine();
@@ -82,8 +82,8 @@ internal static class Report
 
     public static string RenderSoak(SoakResult soak) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"soak: {soak.Samples.Count} samples; RSS {soak.EarlyRssMiB:F1} MiB early, {soak.LateRssMiB:F1} MiB late " +
-            $"(growth {soak.GrowthMiB:+0.0;-0.0} MiB, {(soak.Flat ? "flat" : "GROWING")}), peak {soak.PeakRssMiB:F1} MiB; " +
+            $"soak: {soak.Samples.Count} samples; RSS {soak.EarlyRssMib:F1} MiB early, {soak.LateRssMib:F1} MiB late " +
+            $"(growth {soak.GrowthMib:+0.0;-0.0} MiB, {(soak.Flat ? "flat" : "GROWING")}), peak {soak.PeakRssMib:F1} MiB; " +
             $"mean {soak.Samples.Average(s => s.RequestsPerSecond):F0} req/s; errors {soak.Errors}");
 
     private static string Row(string label, string conns, string rps, string p50, string p99, string cpu, string errors, string rss) =>

@@ -22,7 +22,7 @@ internal sealed record RunOptions
 
     public TimeSpan Duration => TimeSpan.FromSeconds(Quick ? 3 : 8);
 
-    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 4 : 8);
+    public TimeSpan Warmup => TimeSpan.FromSeconds(Quick ? 3 : 5);
 
     public int StartupRuns => Quick ? 2 : 5;
 

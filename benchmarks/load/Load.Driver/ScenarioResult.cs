@@ -4,5 +4,5 @@ namespace FunctionGateway.Load.Driver;
 internal sealed record ScenarioResult(string Key, string Label, string Server, int Connections, WrkResult Wrk, double CpuUsPerRequest)
 {
     /// <summary>The server's peak resident memory (VmHWM) from its start to the end of its last scenario.</summary>
-    public double PeakRssMiB { get; set; }
+    public double PeakRssMib { get; set; }
 }

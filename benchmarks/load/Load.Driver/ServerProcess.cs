@@ -68,7 +68,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory in MiB: the peak since start (VmHWM) or the current size (VmRSS), over the server and its children (nginx's workers).</summary>
-    public double MemoryMiB(string field) =>
+    public double MemoryMib(string field) =>
         new[] { Id }.Concat(Children(Id)).Sum(pid => ReadStatusKiB(pid, field)) / 1024.0;
 
     /// <summary>

@@ -24,16 +24,16 @@ internal sealed class SoakRun(RunOptions options, Topology topology, Wrk wrk)
         while (Stopwatch.GetElapsedTime(started).TotalSeconds < options.SoakSeconds)
         {
             var result = await wrk.RunAsync(url, Connections, Interval, topology.Token, cancellationToken);
-            var sample = new SoakSample(Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), gateway.MemoryMiB("VmRSS"),
+            var sample = new SoakSample(Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1), gateway.MemoryMib("VmRSS"),
                 result.RequestsPerSecond, result.ErrorCount, result.LatencyUs.P99);
             samples.Add(sample);
-            Console.WriteLine($"  t={sample.ElapsedSeconds,6:F0}s  rss {sample.RssMiB,7:F1} MiB  {sample.RequestsPerSecond,8:F0} req/s  p99 {sample.P99Us / 1000.0:F2} ms  errors {sample.Errors}");
+            Console.WriteLine($"  t={sample.ElapsedSeconds,6:F0}s  rss {sample.RssMib,7:F1} MiB  {sample.RequestsPerSecond,8:F0} req/s  p99 {sample.P99Us / 1000.0:F2} ms  errors {sample.Errors}");
         }
 
         var steady = samples.Skip(SettleSamples).ToList();
         var count = Math.Min(CompareSamples, steady.Count / 2);
-        var early = steady.Take(count).Average(s => s.RssMiB);
-        var late = steady.TakeLast(count).Average(s => s.RssMiB);
-        return new SoakResult(samples, early, late, samples.Sum(s => s.Errors), gateway.MemoryMiB("VmHWM"));
+        var early = steady.Take(count).Average(s => s.RssMib);
+        var late = steady.TakeLast(count).Average(s => s.RssMib);
+        return new SoakResult(samples, early, late, samples.Sum(s => s.Errors), gateway.MemoryMib("VmHWM"));
     }
 }
