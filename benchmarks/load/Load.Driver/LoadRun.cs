@@ -63,9 +63,15 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
     private async Task DriveAsync(ServerProcess server, Scenario[] scenarios, List<ScenarioResult> results, CancellationToken cancellationToken)
     {
         var first = results.Count;
+        // Every scenario of the server is warm before the first is measured: what the first one would
+        // otherwise leave to the JIT would be counted against it.
         foreach (var scenario in scenarios)
         {
             await WarmUpAsync(server, scenario, cancellationToken);
+        }
+
+        foreach (var scenario in scenarios)
+        {
             foreach (var connections in options.Connections)
             {
                 var cpuBefore = server.CpuTime();
