@@ -41,7 +41,8 @@ internal static class ServeCommand
             return 1;
         }
 
-        var app = StandaloneGateway.Build(addresses, configure: builder =>
+        // Disposed on every exit, so that the log lines still queued (a rejected config's, say) are written.
+        await using var app = StandaloneGateway.Build(addresses, configure: builder =>
         {
             if (configFile is not null)
             {

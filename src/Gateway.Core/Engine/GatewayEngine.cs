@@ -17,6 +17,9 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
     // The reason last logged for answering 503: every request gets the 503, the log the reason once per change.
     private string? _loggedUnavailableReason;
 
+    // One delegate for every request, its state the request itself: the log line costs no allocation of its own to schedule.
+    private readonly Func<object, Task> _logCompleted = state => LogCompleted((HttpContext)state, logger);
+
     /// <summary>
     /// Step 1: takes the current config snapshot, applies CORS, answers preflights, and matches the route.
     /// The match is stored on the request (<see cref="GatewayRequestFeature"/>) for the next steps.
@@ -45,7 +48,11 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
 
         var feature = new GatewayRequestFeature(runtime, Stopwatch.GetTimestamp());
         context.Features.Set(feature);
-        context.Response.OnCompleted(static state => LogCompleted((LogState)state), new LogState(context, feature, logger));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            // Registered only when the line will be written: with request logging off, a request pays nothing for it.
+            context.Response.OnCompleted(_logCompleted, context);
+        }
 
         var request = context.Request;
         if (runtime.Cors is { } cors)
@@ -141,16 +148,9 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         return false;
     }
 
-    private sealed record LogState(HttpContext Context, GatewayRequestFeature Feature, ILogger Logger);
-
-    private static Task LogCompleted(LogState state)
+    private static Task LogCompleted(HttpContext context, ILogger log)
     {
-        var (context, feature, log) = state;
-        if (!log.IsEnabled(LogLevel.Information))
-        {
-            return Task.CompletedTask;
-        }
-
+        var feature = GatewayRequestFeature.Get(context);
         var elapsed = Stopwatch.GetElapsedTime(feature.StartTimestamp).TotalMilliseconds;
         var route = feature.Match?.Route.ToString() ?? "-";
         var auth = feature.Match?.Route.RequiresAuth == true

@@ -17,12 +17,8 @@ public static class StandaloneGateway
         // The slim builder leaves HTTPS out; 'serve --urls https://...' with a configured certificate needs it.
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-            o.UseUtcTimestamp = true;
-        });
+        // One line per request is the gateway's access log: written in batches, it costs a queue write per request.
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(sp => new BatchedConsoleLoggerProvider(sp.GetRequiredService<TimeProvider>()));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // YARP logs every forwarded request, and its failures with stack traces; the engine logs one line per failure.
         builder.Logging.AddFilter("Yarp", LogLevel.Error);

@@ -8,6 +8,9 @@ namespace FunctionGateway.Model;
 /// <summary>A route of the running config: its template, who may call it and what it does.</summary>
 public sealed class GatewayRoute : IRoutable
 {
+    // The request log names the route on every request: built once, not per line.
+    private readonly string _display;
+
     internal GatewayRoute(int index, PathConfig config, RouteMethod method, RouteTemplate template,
         RouteAuthorizer? authorizer, IIntegration integration)
     {
@@ -17,6 +20,7 @@ public sealed class GatewayRoute : IRoutable
         Template = template;
         Authorizer = authorizer;
         Integration = integration;
+        _display = $"{config.Method} {config.Path}";
     }
 
     /// <summary>The route's position in the config's <c>paths</c>.</summary>
@@ -34,5 +38,5 @@ public sealed class GatewayRoute : IRoutable
 
     internal IIntegration Integration { get; }
 
-    public override string ToString() => $"{Config.Method} {Config.Path}";
+    public override string ToString() => _display;
 }

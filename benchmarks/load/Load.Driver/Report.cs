@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace FunctionGateway.Load.Driver;
+
+/// <summary>The run's table, its ratios and the targets of the load harness, as text.</summary>
+internal static class Report
+{
+    private static readonly (string Name, string Numerator, string Denominator, double? Target)[] RatioDefinitions =
+    [
+        ("gateway JWT / YARP + JwtBearer", "gateway-jwt", "baseline", 2.0),
+        ("gateway JWT / YARP no auth", "gateway-jwt", "yarp", 0.9),
+        ("gateway JWT / direct", "gateway-jwt", "direct", null),
+        ("gateway no auth / YARP no auth", "gateway-open", "yarp", null),
+        ("gateway no auth / direct", "gateway-open", "direct", null),
+        ("gateway static / minimal endpoint", "gateway-static", "minimal", 0.9),
+    ];
+
+    public const double StartupTarget = 1.5;
+
+    public static List<Ratio> Ratios(IReadOnlyList<ScenarioResult> results)
+    {
+        var ratios = new List<Ratio>();
+        foreach (var (name, numerator, denominator, target) in RatioDefinitions)
+        {
+            foreach (var top in results.Where(r => r.Key == numerator))
+            {
+                if (results.FirstOrDefault(r => r.Key == denominator && r.Connections == top.Connections) is { } bottom
+                    && bottom.Wrk.RequestsPerSecond > 0)
+                {
+                    ratios.Add(new Ratio(name, top.Connections, top.Wrk.RequestsPerSecond / bottom.Wrk.RequestsPerSecond,
+                        bottom.CpuUsPerRequest / Math.Max(0.001, top.CpuUsPerRequest), target));
+                }
+            }
+        }
+
+        return ratios;
+    }
+
+    public static string Render(IReadOnlyList<ScenarioResult> results, IReadOnlyList<Ratio> ratios, StartupResult? gateway, StartupResult? minimal)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Row("scenario", "conns", "req/s", "p50 ms", "p99 ms", "cpu us/req", "errors", "peak RSS MiB"));
+        text.AppendLine(new string('-', 103));
+        foreach (var r in results)
+        {
+            text.AppendLine(Row(r.Label, Number(r.Connections), Number(r.Wrk.RequestsPerSecond), Ms(r.Wrk.LatencyUs.P50), Ms(r.Wrk.LatencyUs.P99),
+                r.CpuUsPerRequest.ToString("F1", CultureInfo.InvariantCulture), Number(r.Wrk.ErrorCount), r.PeakRssMib.ToString("F1", CultureInfo.InvariantCulture)));
+        }
+
+        text.AppendLine();
+        text.AppendLine("ratios                                   conns  req/s  cpu/req  target (on req/s)");
+        foreach (var ratio in ratios)
+        {
+            var verdict = ratio.Target is { } t ? $">= {t:F1} {(ratio.Met == true ? "met" : "MISSED")}" : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"{ratio.Name,-40} {ratio.Connections,5} {ratio.Value,6:F2} {ratio.CpuValue,8:F2}  {verdict}");
+        }
+
+        foreach (var top in results.Where(r => r.Key == "gateway-jwt"))
+        {
+            if (results.FirstOrDefault(r => r.Key == "baseline" && r.Connections == top.Connections) is { } bottom)
+            {
+                var met = top.Wrk.LatencyUs.P99 <= bottom.Wrk.LatencyUs.P99 ? "met" : "MISSED";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"{"p99 gateway JWT vs YARP + JwtBearer",-40} {top.Connections,5} {Ms(top.Wrk.LatencyUs.P99),7} vs {Ms(bottom.Wrk.LatencyUs.P99)} ms  {met}");
+            }
+        }
+
+        if (gateway is not null && minimal is not null)
+        {
+            var ratio = gateway.MedianMs / minimal.MedianMs;
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"start-up to first 200 (median): gateway {gateway.MedianMs:F0} ms, minimal endpoint {minimal.MedianMs:F0} ms, " +
+                $"ratio {ratio:F2} (target <= {StartupTarget:F1} {(ratio <= StartupTarget ? "met" : "MISSED")})");
+        }
+
+        var errors = results.Sum(r => r.Wrk.ErrorCount);
+        text.AppendLine(errors == 0 ? "errors: none" : $"errors: {errors} in all (see the table)");
+        return text.ToString();
+    }
+
+    public static string RenderSoak(SoakResult soak) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"soak: {soak.Samples.Count} samples; RSS {soak.EarlyRssMib:F1} MiB early, {soak.LateRssMib:F1} MiB late " +
+            $"(growth {soak.GrowthMib:+0.0;-0.0} MiB, {(soak.Flat ? "flat" : "GROWING")}), peak {soak.PeakRssMib:F1} MiB; " +
+            $"mean {soak.Samples.Average(s => s.RequestsPerSecond):F0} req/s; errors {soak.Errors}");
+
+    private static string Row(string label, string conns, string rps, string p50, string p99, string cpu, string errors, string rss) =>
+        $"{label,-28} {conns,6} {rps,10} {p50,8} {p99,8} {cpu,10} {errors,8} {rss,14}";
+
+    private static string Number(double value) => value.ToString("F0", CultureInfo.InvariantCulture);
+
+    private static string Ms(long microseconds) => (microseconds / 1000.0).ToString("F2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,10 @@
+namespace FunctionGateway.Load.Driver;
+
+/// <summary>How to start one server of the run: its program, arguments, environment, and a URL that answers 200 once it is up.</summary>
+internal sealed record ServerSpec(string Name, string Program, IReadOnlyList<string> Arguments, string ReadyUrl)
+{
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Sent with the readiness probe, for a server whose ready URL needs a token.</summary>
+    public string? Token { get; init; }
+}

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace FunctionGateway.Load.Driver;
+
+/// <summary>
+/// Every server of the run and the requests each is driven with. All .NET servers run with the same
+/// runtime settings (<see cref="DotnetEnvironment"/>) and Kestrel defaults.
+/// </summary>
+internal sealed class Topology
+{
+    public const string JwtPath = "/api/items";
+    public const string OpenPath = "/open/items";
+    public const string StaticPath = "/static";
+
+    private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx"];
+
+    private readonly RunOptions _options;
+    private readonly string _secret;
+
+    public Topology(RunOptions options, string runDirectory, string secret, string token)
+    {
+        _options = options;
+        _secret = secret;
+        Token = token;
+        RunDirectory = runDirectory;
+        Upstream = new ServerSpec("upstream", Binary("benchmarks/load/Load.Upstream", "Load.Upstream"), ["--urls", Url(UpstreamPort)], Url(UpstreamPort) + "/ready")
+        {
+            Environment = DotnetEnvironment(),
+        };
+    }
+
+    public string Token { get; }
+
+    public string RunDirectory { get; }
+
+    public int UpstreamPort { get; } = FreePort();
+
+    public ServerSpec Upstream { get; }
+
+    /// <summary>Server GC and no extra diagnostics for every .NET server alike (the SDK default for web apps is Server GC; a console app's is not).</summary>
+    public static Dictionary<string, string> DotnetEnvironment() => new()
+    {
+        ["DOTNET_gcServer"] = "1",
+        ["DOTNET_TieredPGO"] = "1",
+        ["DOTNET_ENVIRONMENT"] = "Production",
+    };
+
+    public ServerSpec Gateway()
+    {
+        var port = FreePort();
+        var config = Path.Combine(RunDirectory, "gateway.json");
+        File.WriteAllText(config, GatewayConfig());
+        var environment = DotnetEnvironment();
+        environment["JWT_SECRET"] = _secret;
+        return new ServerSpec("gateway", _options.Gateway ?? Binary("src/Gateway.Cli", "gateway"), ["serve", "--config", config, "--urls", Url(port)], Url(port) + StaticPath)
+        {
+            Environment = environment,
+        };
+    }
+
+    public ServerSpec Baseline(bool withJwt)
+    {
+        var port = FreePort();
+        var environment = DotnetEnvironment();
+        environment["JWT_SECRET"] = _secret;
+        return new ServerSpec(withJwt ? "yarp-jwtbearer" : "yarp", Binary("benchmarks/load/Load.Baseline", "Load.Baseline"),
+            ["--urls", Url(port), "--upstream", Url(UpstreamPort), "--auth", withJwt ? "jwt" : "none",
+             "--issuer", TokenFactory.Issuer, "--audience", TokenFactory.Audience],
+            Url(port) + (withJwt ? JwtPath : OpenPath))
+        {
+            Environment = environment,
+            Token = Token,
+        };
+    }
+
+    public ServerSpec Minimal()
+    {
+        var port = FreePort();
+        return new ServerSpec("minimal", Binary("benchmarks/load/Load.Minimal", "Load.Minimal"), ["--urls", Url(port)], Url(port) + StaticPath)
+        {
+            Environment = DotnetEnvironment(),
+        };
+    }
+
+    /// <summary>nginx answering the same bytes, in the foreground, with its files in the run directory.</summary>
+    public ServerSpec? Nginx()
+    {
+        var nginx = NginxPaths.FirstOrDefault(File.Exists);
+        if (nginx is null)
+        {
+            return null;
+        }
+
+        var port = FreePort();
+        var directory = Path.Combine(RunDirectory, "nginx");
+        Directory.CreateDirectory(directory);
+        var conf = Path.Combine(directory, "nginx.conf");
+        File.WriteAllText(conf, NginxConfig.Render(port, directory));
+        return new ServerSpec("nginx", nginx, ["-p", directory, "-c", conf], Url(port) + JwtPath);
+    }
+
+    private string GatewayConfig()
+    {
+        var server = new JsonObject { ["alias"] = "upstream", ["url"] = Url(UpstreamPort) };
+        var config = new JsonObject
+        {
+            ["servers"] = new JsonArray(server),
+            ["authorizer"] = new JsonObject
+            {
+                ["type"] = "jwt",
+                ["secret"] = "$secret.JWT_SECRET",
+                ["algorithm"] = "HS256",
+                ["issuer"] = TokenFactory.Issuer,
+                ["audience"] = TokenFactory.Audience,
+            },
+            ["paths"] = new JsonArray(
+                Proxy(JwtPath, auth: true),
+                Proxy(OpenPath, auth: false),
+                new JsonObject { ["method"] = "GET", ["path"] = StaticPath, ["response"] = JsonNode.Parse(Load.LoadBody.Json) }),
+        };
+        return config.ToJsonString(new() { WriteIndented = true });
+    }
+
+    private static JsonObject Proxy(string path, bool auth)
+    {
+        var route = new JsonObject
+        {
+            ["method"] = "GET",
+            ["path"] = path,
+            ["integration"] = new JsonObject { ["type"] = "http_proxy", ["server"] = "upstream" },
+        };
+        if (auth)
+        {
+            route["auth"] = true;
+        }
+
+        return route;
+    }
+
+    private string Binary(string projectDirectory, string assembly) =>
+        Path.Combine(_options.Root, projectDirectory, "bin", "Release", "net10.0", assembly);
+
+    private static string Url(int port) => $"http://127.0.0.1:{port}";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The load harness: builds the gateway and the load apps in Release, then drives them with wrk.
+#   benchmarks/load/run.sh            full run (a few minutes)
+#   benchmarks/load/run.sh --quick    smoke run (under a minute)
+#   benchmarks/load/run.sh --soak     5 minutes of constant load on the gateway's JWT route
+# Results: a table on stdout, raw JSON and server logs in benchmarks/load/results/.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+results="$here/results"
+mkdir -p "$results"
+pids="$results/.pids"
+: > "$pids"
+
+stop_servers() {
+  # The driver stops its servers itself; this catches the ones left if the driver was killed outright.
+  if [[ -s "$pids" ]]; then
+    while read -r pid; do
+      [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
+    done < "$pids"
+    : > "$pids"
+  fi
+}
+trap stop_servers EXIT INT TERM
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk is not installed: installing it with apt-get (Debian package 'wrk')."
+  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+echo "Building in Release..."
+for project in src/Gateway.Cli benchmarks/load/Load.Upstream benchmarks/load/Load.Baseline \
+               benchmarks/load/Load.Minimal benchmarks/load/Load.Driver; do
+  if ! out="$(dotnet build "$root/$project" -c Release -nologo -v quiet 2>&1)"; then echo "$out"; exit 1; fi
+done
+
+dotnet "$root/benchmarks/load/Load.Driver/bin/Release/net10.0/Load.Driver.dll" --root "$root" "$@"
