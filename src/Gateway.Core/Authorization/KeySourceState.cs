@@ -6,4 +6,4 @@ namespace FunctionGateway.Authorization;
 /// </summary>
 /// <param name="Kind"><c>secret</c>, <c>jwks</c>, <c>jwks_uri</c> or <c>openid_configuration_uri</c>.</param>
 /// <param name="Address">The remote address without its query string; null for keys in the config.</param>
-public sealed record KeySourceState(string Kind, string? Address, int? KeyCount, DateTimeOffset? LastFetchedAt, string? LastFailure);
+internal sealed record KeySourceState(string Kind, string? Address, int? KeyCount, DateTimeOffset? LastFetchedAt, string? LastFailure);

@@ -1,6 +1,6 @@
 namespace FunctionGateway.Configuration;
 
-public sealed record CorsConfig
+internal sealed record CorsConfig
 {
     /// <summary>Exact origins, <c>*</c>, or patterns such as <c>https://*.example.org</c>.</summary>
     public IReadOnlyList<string> AllowOrigins { get; init; } = [];

@@ -1,6 +1,6 @@
 namespace FunctionGateway.Configuration;
 
-public sealed record ServerConfig
+internal sealed record ServerConfig
 {
     /// <summary>The default time an upstream may take to answer before the gateway gives up with 504.</summary>
     public const int DefaultTimeoutSeconds = 30;

@@ -4,7 +4,7 @@ using FunctionGateway.Errors;
 namespace FunctionGateway.Diagnostics;
 
 /// <summary>One authorizer of the matched route: its checks in the engine's order, and what the engine itself decided.</summary>
-public sealed record AuthorizerReport
+internal sealed record AuthorizerReport
 {
     public required string Name { get; init; }
 

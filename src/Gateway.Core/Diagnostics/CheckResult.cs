@@ -9,7 +9,7 @@ namespace FunctionGateway.Diagnostics;
 /// <param name="Name">The check, as the docs name it: <c>token source</c>, <c>algorithm</c>, <c>iss</c>, <c>exp</c>...</param>
 /// <param name="Error">What the gateway answers when this is the first check that fails; null for a failure that does not refuse (a require_any rule when another matched).</param>
 /// <param name="Note">A hint for a likely cause (a trailing slash, a case difference), or why the check did not run.</param>
-public sealed record CheckResult(string Name, CheckStatus Status, string Expected, string Actual, GatewayError? Error = null, string? Note = null)
+internal sealed record CheckResult(string Name, CheckStatus Status, string Expected, string Actual, GatewayError? Error = null, string? Note = null)
 {
     public static CheckResult Pass(string name, string expected, string actual, string? note = null) =>
         new(name, CheckStatus.Passed, expected, actual, null, note);

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Diagnostics;
 
 /// <summary>How one check of <c>gateway explain</c> came out.</summary>
-public enum CheckStatus
+internal enum CheckStatus
 {
     Passed,
     Failed,

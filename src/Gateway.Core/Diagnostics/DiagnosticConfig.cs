@@ -4,7 +4,7 @@ using FunctionGateway.Model;
 namespace FunctionGateway.Diagnostics;
 
 /// <summary>A config loaded for <c>gateway explain</c> or <c>gateway token</c>: the runtime a request would use, or why there is none.</summary>
-public sealed record DiagnosticConfig(GatewayRuntime? Runtime, IReadOnlyList<ConfigIssue> Issues, ExplainContext Context, DateTimeOffset Clock)
+internal sealed record DiagnosticConfig(GatewayRuntime? Runtime, IReadOnlyList<ConfigIssue> Issues, ExplainContext Context, DateTimeOffset Clock)
 {
     public IEnumerable<ConfigIssue> Errors => Issues.Where(i => i.Severity == ConfigSeverity.Error);
 }

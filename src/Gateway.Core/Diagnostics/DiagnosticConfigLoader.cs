@@ -13,7 +13,7 @@ namespace FunctionGateway.Diagnostics;
 /// Loads a config the way the gateway does (the same loader, the same secret sources: app settings, or Key Vault
 /// when <c>Gateway:KeyVault:Uri</c> is set), on a clock fixed at one instant, optionally with remote keys never fetched.
 /// </summary>
-public static class DiagnosticConfigLoader
+internal static class DiagnosticConfigLoader
 {
     /// <exception cref="DiagnosticInputException">A <c>Gateway:*</c> setting is not valid.</exception>
     public static async Task<DiagnosticConfig> LoadAsync(string text, string source, IConfiguration settings, DateTimeOffset? at,

@@ -4,7 +4,7 @@ namespace FunctionGateway.Diagnostics;
 /// Input to <c>gateway explain</c> or <c>gateway token</c> that cannot be used: a token for a header the request
 /// already sets, an authorizer whose key the config does not hold, a bad <c>Gateway:*</c> setting.
 /// </summary>
-public sealed class DiagnosticInputException : Exception
+internal sealed class DiagnosticInputException : Exception
 {
     public DiagnosticInputException()
     {

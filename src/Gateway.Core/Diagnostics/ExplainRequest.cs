@@ -1,7 +1,7 @@
 namespace FunctionGateway.Diagnostics;
 
 /// <summary>The request <c>gateway explain</c> asks about, as a client would send it.</summary>
-public sealed record ExplainRequest
+internal sealed record ExplainRequest
 {
     public string Method { get; init; } = "GET";
 

@@ -1,6 +1,6 @@
 namespace FunctionGateway.Diagnostics;
 
-public enum ExplainVerdict
+internal enum ExplainVerdict
 {
     /// <summary>The gateway would pass the request to the route's integration (or answer a CORS preflight).</summary>
     Allowed,

@@ -4,7 +4,7 @@ namespace FunctionGateway.Diagnostics;
 /// Everything <c>gateway explain</c> reports about one request. The <see cref="Answer"/> and <see cref="Verdict"/> come
 /// from the engine's own match and authorize steps; the route candidates and checks explain them.
 /// </summary>
-public sealed record Explanation
+internal sealed record Explanation
 {
     public required ExplainRequest Request { get; init; }
 

@@ -10,7 +10,7 @@ namespace FunctionGateway.Diagnostics;
 /// would use. The near misses and the check-by-check breakdown are diagnostics on top, and any place where they
 /// disagree with the engine is reported rather than hidden.
 /// </summary>
-public static class RequestExplainer
+internal static class RequestExplainer
 {
     public static async Task<Explanation> ExplainAsync(GatewayRuntime runtime, ExplainContext context, ExplainRequest request,
         DateTimeOffset clock, CancellationToken cancellationToken = default)

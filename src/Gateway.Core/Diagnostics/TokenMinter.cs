@@ -11,7 +11,7 @@ namespace FunctionGateway.Diagnostics;
 /// the key the engine verifies with (<see cref="StaticKeySource.FromSecret"/>). For local testing only: it can mint
 /// only for keys the config holds, never for an identity provider's.
 /// </summary>
-public static class TokenMinter
+internal static class TokenMinter
 {
     /// <exception cref="DiagnosticInputException">No such authorizer, or one whose key the config does not hold.</exception>
     public static async Task<string> MintAsync(GatewayConfig config, TokenRequest request, DateTimeOffset now)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FunctionGateway.Diagnostics;
 
 /// <summary>What <c>gateway token</c> is asked to mint.</summary>
-public sealed record TokenRequest
+internal sealed record TokenRequest
 {
     /// <summary>The named authorizer, or null for the config's <c>authorizer</c> (or its only one).</summary>
     public string? Authorizer { get; init; }

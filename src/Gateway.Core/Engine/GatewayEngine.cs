@@ -12,13 +12,26 @@ namespace FunctionGateway.Engine;
 /// <see cref="AuthorizeAsync"/>, <see cref="DispatchAsync"/>. A step that returns false has written the
 /// response (404, 401, preflight...) and the host stops there.
 /// </summary>
-public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null)
+public sealed class GatewayEngine
 {
+    private readonly IGatewayRuntimeProvider _runtimes;
+    private readonly ILogger _logger;
+    private readonly GatewayStatusEndpoint? _status;
+
     // The reason last logged for answering 503: every request gets the 503, the log the reason once per change.
     private string? _loggedUnavailableReason;
 
     // One delegate for every request, its state the request itself: the log line costs no allocation of its own to schedule.
-    private readonly Func<object, Task> _logCompleted = state => LogCompleted((HttpContext)state, logger);
+    private readonly Func<object, Task> _logCompleted;
+
+    // Internal: hosts get the engine from AddGatewayEngine, which builds it with the engine's own services.
+    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null)
+    {
+        _runtimes = runtimes;
+        _logger = logger;
+        _status = status;
+        _logCompleted = state => LogCompleted((HttpContext)state, logger);
+    }
 
     /// <summary>
     /// Step 1: takes the current config snapshot, applies CORS, answers preflights, and matches the route.
@@ -27,19 +40,19 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
     public async ValueTask<bool> MatchAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (status is not null && status.Handles(context.Request))
+        if (_status is not null && _status.Handles(context.Request))
         {
-            await status.WriteAsync(context);
+            await _status.WriteAsync(context);
             return false;
         }
 
-        var runtime = runtimes.Current;
+        var runtime = _runtimes.Current;
         if (runtime is null)
         {
-            var reason = runtimes.UnavailableReason ?? "no config loaded";
+            var reason = _runtimes.UnavailableReason ?? "no config loaded";
             if (!string.Equals(Interlocked.Exchange(ref _loggedUnavailableReason, reason), reason, StringComparison.Ordinal))
             {
-                GatewayLog.ConfigUnavailable(logger, reason);
+                GatewayLog.ConfigUnavailable(_logger, reason);
             }
 
             await ErrorWriter.WriteAsync(context, GatewayErrors.ConfigUnavailable, reason);
@@ -48,7 +61,7 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
 
         var feature = new GatewayRequestFeature(runtime, Stopwatch.GetTimestamp());
         context.Features.Set(feature);
-        if (logger.IsEnabled(LogLevel.Information))
+        if (_logger.IsEnabled(LogLevel.Information))
         {
             // Registered only when the line will be written: with request logging off, a request pays nothing for it.
             context.Response.OnCompleted(_logCompleted, context);
@@ -105,7 +118,7 @@ public sealed class GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<Gate
         }
 
         var error = outcome.Error!;
-        GatewayLog.TokenRejected(logger, route, error.Code, outcome.Reason!);
+        GatewayLog.TokenRejected(_logger, route, error.Code, outcome.Reason!);
         context.Response.Headers[HeaderNames.WWWAuthenticate] = Challenge.Bearer(outcome);
         await FailAsync(context, feature, error);
         return false;

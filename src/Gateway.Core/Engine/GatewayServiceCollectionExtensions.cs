@@ -25,7 +25,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayConfigLoader>();
         services.TryAddSingleton<GatewayRuntimeHolder>();
         services.TryAddSingleton<IGatewayRuntimeProvider>(sp => sp.GetRequiredService<GatewayRuntimeHolder>());
-        services.TryAddSingleton<GatewayEngine>();
+        services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<GatewayStatusEndpoint>()));
         services.TryAddSingleton<ConfigPublisher>();
         return services;
     }

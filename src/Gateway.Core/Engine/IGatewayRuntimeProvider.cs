@@ -3,7 +3,7 @@ using FunctionGateway.Model;
 namespace FunctionGateway.Engine;
 
 /// <summary>Where requests get the config they run on.</summary>
-public interface IGatewayRuntimeProvider
+internal interface IGatewayRuntimeProvider
 {
     /// <summary>The current runtime, or null while no valid config has been loaded.</summary>
     GatewayRuntime? Current { get; }

@@ -5,7 +5,7 @@ using FunctionGateway.Sources;
 namespace FunctionGateway.Hosting;
 
 /// <summary>Reads a config source, loads what it holds and publishes it: the one path every host loads config by.</summary>
-public sealed class ConfigPublisher(GatewayConfigLoader loader, GatewayRuntimeHolder holder)
+internal sealed class ConfigPublisher(GatewayConfigLoader loader, GatewayRuntimeHolder holder)
 {
     /// <summary>Loads the source's config; publishes it when valid. Never publishes a config with errors.</summary>
     /// <exception cref="ConfigSourceException">The source could not be read.</exception>

@@ -12,7 +12,7 @@ namespace FunctionGateway.Hosting;
 /// rejected version, key, secret sources and references. Names and states only: never a secret value.
 /// The engine's match step asks it first, so every host serves it the same way, even with no config loaded.
 /// </summary>
-public sealed class GatewayStatusEndpoint(PathString path, ConfigWatcher watcher, GatewayRuntimeHolder holder, ISecretSource secrets)
+internal sealed class GatewayStatusEndpoint(PathString path, ConfigWatcher watcher, GatewayRuntimeHolder holder, ISecretSource secrets)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace FunctionGateway.Hosting;
 
 /// <summary>The engine on Kestrel without Azure: what <c>gateway serve</c> runs, and what the integration tests start.</summary>
-public static class StandaloneGateway
+internal static class StandaloneGateway
 {
     public const string DefaultUrl = "http://localhost:7071";
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FunctionGateway.Model;
 
 /// <summary>Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.</summary>
-public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
 {
     private readonly ILogger _authorizationLog = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FunctionGateway.Authorization");
 

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>What the route table needs to know of a route.</summary>
-public interface IRoutable
+internal interface IRoutable
 {
     RouteMethod Method { get; }
 

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>The shape of a route template, which decides its place in the match order.</summary>
-public enum RouteKind
+internal enum RouteKind
 {
     /// <summary>Literal segments only, such as <c>/users/me</c>.</summary>
     Exact,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace FunctionGateway.Routing;
 
 /// <summary>The methods a route may name; <see cref="Any"/> matches every request method.</summary>
-public enum RouteMethod
+internal enum RouteMethod
 {
     Get,
     Post,

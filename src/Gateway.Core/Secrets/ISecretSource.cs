@@ -1,7 +1,7 @@
 namespace FunctionGateway.Secrets;
 
 /// <summary>Where <c>$secret.NAME</c> references are read from: app settings here, Key Vault in Azure.</summary>
-public interface ISecretSource
+internal interface ISecretSource
 {
     /// <summary>A short description for error messages, such as "app settings" or "Key Vault 'https://kv.vault.azure.net/'".</summary>
     string Name { get; }

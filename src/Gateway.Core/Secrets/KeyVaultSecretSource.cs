@@ -13,7 +13,7 @@ namespace FunctionGateway.Secrets;
 /// falls back to the app setting of the same name. Values are read again at every config load, so a rotated
 /// secret takes effect at the next reload; when the vault cannot answer, the last good value is kept.
 /// </summary>
-public sealed class KeyVaultSecretSource : ISecretSource
+internal sealed class KeyVaultSecretSource : ISecretSource
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace FunctionGateway.Secrets;
 
 /// <summary>The secret source the settings choose: Key Vault when <c>Gateway:KeyVault:Uri</c> is set, else app settings and environment variables.</summary>
-public static class SecretSources
+internal static class SecretSources
 {
     public static ISecretSource FromSettings(IConfiguration configuration, GatewaySettings settings, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {

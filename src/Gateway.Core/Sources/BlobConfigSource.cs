@@ -9,7 +9,7 @@ namespace FunctionGateway.Sources;
 /// A config blob in Azure Storage (or Azurite). Reads are conditional on the ETag last seen, so polling an
 /// unchanged blob costs one 304 and no download.
 /// </summary>
-public sealed class BlobConfigSource(BlobClient blob) : IConfigSource
+internal sealed class BlobConfigSource(BlobClient blob) : IConfigSource
 {
     // A gateway config is a few kilobytes; a blob far larger than that is a mistake, not a config to parse.
     internal const long MaxLength = 4 * 1024 * 1024;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FunctionGateway.Cli.Tests.Support;
 
 /// <summary>Loads a config file with the gateway's own loader, as <c>gateway serve</c> would, with the given app settings.</summary>
-public static class GatewayConfigs
+internal static class GatewayConfigs
 {
     public static async Task<ConfigLoadResult> LoadAsync(string file, IDictionary<string, string?> settings)
     {

@@ -29,7 +29,7 @@ public class ErrorsDocTests
     }
 
     /// <summary>The row as the doc writes it: the exact body and challenge the gateway sends.</summary>
-    public static string ExpectedRow(GatewayError error)
+    internal static string ExpectedRow(GatewayError error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var body = Encoding.UTF8.GetString(error.Body.Span);
