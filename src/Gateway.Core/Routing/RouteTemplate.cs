@@ -99,6 +99,3 @@ internal sealed class RouteTemplate
         return true;
     }
 }
-
-/// <summary>A literal segment, or a parameter (whose <see cref="Value"/> is its name).</summary>
-public readonly record struct TemplateSegment(string Value, bool IsParameter);
