@@ -1,11 +1,5 @@
 namespace FunctionGateway.Configuration;
 
-internal enum ConfigSeverity
-{
-    Error,
-    Warning,
-}
-
 /// <summary>A problem found in a config: where it is (a JSON location such as <c>paths[3].integration.server</c>) and why.</summary>
 internal sealed record ConfigIssue(string Location, string Message, ConfigSeverity Severity = ConfigSeverity.Error)
 {

@@ -1,0 +1,7 @@
+namespace FunctionGateway.Configuration;
+
+internal enum ConfigSeverity
+{
+    Error,
+    Warning,
+}

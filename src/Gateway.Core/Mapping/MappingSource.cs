@@ -1,0 +1,10 @@
+namespace FunctionGateway.Mapping;
+
+internal enum MappingSource
+{
+    Literal,
+    Header,
+    Query,
+    Jwt,
+    Path,
+}
