@@ -65,7 +65,7 @@ public class StaticRequestBenchmarks
     public ValueTask<bool> PublicStaticRoute() => RunAsync(_public);
 
     [Benchmark]
-    public ValueTask<bool> ProtectedStaticRoute_RepeatedHs256Token() => RunAsync(_protected);
+    public ValueTask<bool> ProtectedStaticRouteRepeatedHs256Token() => RunAsync(_protected);
 
     private async ValueTask<bool> RunAsync(HttpContext context)
     {
