@@ -7,6 +7,10 @@ public class RoutePriorityTests
     [Theory]
     [InlineData("GET /a/b/{.+}", "GET /a/{x}/c/{.+}", "/a/b/c/d",
         "at segment 2, the first where the templates differ, the literal 'b' beats the parameter '{x}'")]
+    [InlineData("GET /a/{.+}", "GET /{x}/b/{.+}", "/a/b/c",
+        "at segment 1, the first where the templates differ, the literal 'a' beats the parameter '{x}'")]
+    [InlineData("GET /a/{x}", "GET /{y}/b", "/a/b",
+        "at segment 1, the first where the templates differ, the literal 'a' beats the parameter '{y}'")]
     [InlineData("GET /a/b/{.+}", "GET /a/{.+}", "/a/b/c",
         "/a/b/{.+} extends /a/{.+}, and of two wildcard templates the one that extends the other wins")]
     [InlineData("GET /a/{x}/{.+}", "GET /a/{.+}", "/a/b/c",
