@@ -34,6 +34,6 @@ public class CommandLineTests
         var result = await GatewayCommand.RunAsync("serve", "--config", missing, "--urls", "http://127.0.0.1:0");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal($"cannot read file '{missing}': Could not find file '{missing}'.{Environment.NewLine}", result.Stderr);
+        Assert.Equal($"cannot read file '{missing}': no such file{Environment.NewLine}", result.Stderr);
     }
 }

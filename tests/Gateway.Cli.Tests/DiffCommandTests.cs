@@ -121,6 +121,26 @@ public class DiffCommandTests
     }
 
     [Fact]
+    public async Task Diff_ProxyBecomesStaticIntegration_TargetChangeNamesTheStatus()
+    {
+        using var dir = new TempDir();
+        const string Config = """
+            { "servers": [{ "alias": "users", "url": "https://u.example.com/v1" }],
+              "paths": [{ "method": "GET", "path": "/users/{id}", "integration": INTEGRATION }] }
+            """;
+        var before = dir.Write("old.json", Config.Replace("INTEGRATION", """{ "type": "http_proxy", "server": "users", "path": "/api/users/{id}", "method": "POST" }""", StringComparison.Ordinal));
+        var after = dir.Write("new.json", Config.Replace("INTEGRATION", """{ "type": "static", "status": 503, "body_text": "down" }""", StringComparison.Ordinal));
+
+        var result = await GatewayCommand.RunAsync("diff", before, after);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal([
+            "routes",
+            "  ~ GET /users/{id} (paths[0]): target: users -> https://u.example.com/v1 /api/users/{id} (as POST) => static 503",
+        ], ValidateCommandTests.Lines(result.Stdout));
+    }
+
+    [Fact]
     public async Task Diff_SameRoutesReordered_NoDifferencesExitZero()
     {
         using var dir = new TempDir();

@@ -47,6 +47,31 @@ public class RoutesCommandTests
     }
 
     [Fact]
+    public async Task Routes_StaticIntegrationAndBackendPath_TargetShowsStatusPathAndMethod()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("gateway.json", """
+            { "servers": [{ "alias": "users", "url": "https://u.example.com/v1" }],
+              "paths": [
+                { "method": "GET", "path": "/old", "integration": { "type": "static", "status": 301, "headers": { "Location": "https://example.com/new" } } },
+                { "method": "GET", "path": "/ok", "integration": { "type": "static", "body_text": "ok" } },
+                { "method": "GET", "path": "/users/{id}", "integration": { "type": "http_proxy", "server": "users", "path": "/api/users/{id}", "method": "POST" } },
+                { "method": "GET", "path": "/u/{id}", "integration": { "type": "http_proxy", "server": "users", "path": "/api/u/{id}" } } ] }
+            """);
+
+        var result = await GatewayCommand.RunAsync("routes", file);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal([
+            "#  METHOD  PATH         KIND           AUTH  TARGET                                                       LOCATION",
+            "1  GET     /ok          exact          none  static 200                                                   paths[1]",
+            "2  GET     /old         exact          none  static 301                                                   paths[0]",
+            "3  GET     /u/{id}      parameterised  none  users -> https://u.example.com/v1 /api/u/{id}                paths[3]",
+            "4  GET     /users/{id}  parameterised  none  users -> https://u.example.com/v1 /api/users/{id} (as POST)  paths[2]",
+        ], ValidateCommandTests.Lines(result.Stdout));
+    }
+
+    [Fact]
     public async Task Routes_InvalidConfig_ExitsOneWithErrorsOnStderr()
     {
         using var dir = new TempDir();

@@ -1,5 +1,6 @@
 using FunctionGateway.Engine;
 using FunctionGateway.Errors;
+using FunctionGateway.Inspection;
 using FunctionGateway.Model;
 
 namespace FunctionGateway.Diagnostics;
@@ -61,7 +62,7 @@ internal static class RequestExplainer
             Route = route?.ToString(),
             RouteIndex = route?.Index,
             RouteAuthorizers = route?.Authorizer is { } a ? [.. a.Authorizers.Select(x => x.Name)] : null,
-            Integration = route is null ? null : Describe(route, runtime),
+            Integration = route is null ? null : RouteDescription.Target(route.Config, runtime.Config),
             NearMisses = RouteDiagnosis.NearMisses(runtime, request.Method, path.Length == 0 ? "/" : path, route),
             TokenPlacement = placement,
             Authorizers = reports,
@@ -128,16 +129,5 @@ internal static class RequestExplainer
         }
 
         return found;
-    }
-
-    private static string Describe(GatewayRoute route, GatewayRuntime runtime)
-    {
-        if (route.Config.Integration is not { } integration)
-        {
-            return "a static response (200, the route's 'response' JSON)";
-        }
-
-        var server = runtime.Config.Servers.FirstOrDefault(s => s.Alias == integration.Server);
-        return $"{integration.Type} to server '{integration.Server}'" + (server is null ? "" : $" ({server.Url.Split('?')[0]})");
     }
 }

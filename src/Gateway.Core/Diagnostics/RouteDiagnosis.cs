@@ -11,10 +11,15 @@ internal static class RouteDiagnosis
 {
     private const int MaxCandidates = 6;
 
+    /// <summary>
+    /// Every other route that matches the path, by the request's method or its own, in the matcher's order; then
+    /// the routes sharing the most leading literal segments with the path, up to a handful in all.
+    /// </summary>
     public static IReadOnlyList<RouteCandidate> NearMisses(GatewayRuntime runtime, string method, string path, GatewayRoute? matched)
     {
         var segments = path.Length > 1 ? path[1..].Split('/') : [""];
-        var candidates = new List<(int Shared, int Order, RouteCandidate Candidate)>();
+        var matching = new List<RouteCandidate>();
+        var near = new List<(int Shared, int Order, RouteCandidate Candidate)>();
         var order = 0;
         foreach (var route in runtime.Routes.InPriorityOrder())
         {
@@ -24,23 +29,29 @@ internal static class RouteDiagnosis
                 continue;
             }
 
-            var shared = SharedSegments(route.Template, segments, StringComparison.Ordinal);
-            var sharedIgnoringCase = SharedSegments(route.Template, segments, StringComparison.OrdinalIgnoreCase);
-            if (shared == 0 && sharedIgnoringCase == 0 && !(route.Template.Segments.Count == 0 && route.Template.HasWildcard))
+            // A route that matches competes with the winner whatever its first segment, so it is always listed.
+            var alone = new RouteTable<GatewayRoute>([route]);
+            var candidate = new RouteCandidate(route.ToString(), route.Index, Reason(route, alone, method, path, segments, matched));
+            if (alone.Match(method, path) is not null || alone.Match(route.Config.Method, path) is not null)
             {
+                matching.Add(candidate);
                 continue;
             }
 
-            var reason = Reason(route, method, path, segments, matched);
-            candidates.Add((Math.Max(shared, sharedIgnoringCase), order, new RouteCandidate(route.ToString(), route.Index, reason)));
+            var shared = Math.Max(SharedSegments(route.Template, segments, StringComparison.Ordinal),
+                SharedSegments(route.Template, segments, StringComparison.OrdinalIgnoreCase));
+            if (shared > 0)
+            {
+                near.Add((shared, order, candidate));
+            }
         }
 
-        return [.. candidates.OrderByDescending(c => c.Shared).ThenBy(c => c.Order).Take(MaxCandidates).Select(c => c.Candidate)];
+        return [.. matching, .. near.OrderByDescending(c => c.Shared).ThenBy(c => c.Order)
+            .Take(Math.Max(0, MaxCandidates - matching.Count)).Select(c => c.Candidate)];
     }
 
-    private static string Reason(GatewayRoute route, string method, string path, string[] segments, GatewayRoute? matched)
+    private static string Reason(GatewayRoute route, RouteTable<GatewayRoute> alone, string method, string path, string[] segments, GatewayRoute? matched)
     {
-        var alone = new RouteTable<GatewayRoute>([route]);
         if (alone.Match(method, path) is not null)
         {
             return matched is null

@@ -14,17 +14,19 @@ internal static class RoutePriority
             return "a route without a wildcard beats any wildcard route";
         }
 
-        if (w.HasWildcard && l.HasWildcard && w.Segments.Count != l.Segments.Count)
-        {
-            return "among wildcard routes the one with more fixed segments wins";
-        }
-
+        // The first segment where one template has a literal and the other a parameter decides, whatever follows:
+        // /a/b/{.+} beats /a/{x}/c/{.+} although the second has more fixed segments.
         for (var i = 0; i < Math.Min(w.Segments.Count, l.Segments.Count); i++)
         {
             if (!w.Segments[i].IsParameter && l.Segments[i].IsParameter)
             {
-                return $"at segment {i + 1} a literal ('{w.Segments[i].Value}') is tried before a parameter";
+                return $"at segment {i + 1}, the first where the templates differ, the literal '{w.Segments[i].Value}' beats the parameter '{{{l.Segments[i].Value}}}'";
             }
+        }
+
+        if (w.HasWildcard && l.HasWildcard && w.Segments.Count > l.Segments.Count)
+        {
+            return $"{winner.Config.Path} extends {loser.Config.Path}, and of two wildcard templates the one that extends the other wins";
         }
 
         return winner.Method != RouteMethod.Any && loser.Method == RouteMethod.Any

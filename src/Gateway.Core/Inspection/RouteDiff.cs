@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FunctionGateway.Configuration;
 
 namespace FunctionGateway.Inspection;
@@ -86,20 +85,12 @@ internal static class RouteDiff
             details.Add($"claim rules: {ClaimRulesComparison.Text(old.Config.Authorization)} -> {ClaimRulesComparison.Text(route.Config.Authorization)}");
         }
 
-        // A server whose URL changed is shown once, under servers; here only a route that moves to another server or kind.
-        if (old.Config.Integration?.Server != route.Config.Integration?.Server)
-        {
-            details.Add($"target: {RouteDescription.Target(old.Config, before)} => {RouteDescription.Target(route.Config, after)}");
-        }
-        else if (old.Config.Integration is null && route.Config.Integration is null && !JsonNode.DeepEquals(old.Config.Response, route.Config.Response))
-        {
-            details.Add("static response changed");
-        }
+        details.AddRange(TargetDiff.Compare(old.Config, route.Config, before, after));
 
         // A header the gateway no longer sets is no longer stripped from the client's request either: the upstream
         // may trust it (x-user-id) and now gets whatever the client sends.
-        var oldHeaders = old.Config.Integration is null ? Empty : old.Config.Mapping?.Headers ?? Empty;
-        var newHeaders = route.Config.Integration is null ? Empty : route.Config.Mapping?.Headers ?? Empty;
+        var oldHeaders = old.Config.Integration is { IsHttpProxy: true } ? old.Config.Mapping?.Headers ?? Empty : Empty;
+        var newHeaders = route.Config.Integration is { IsHttpProxy: true } ? route.Config.Mapping?.Headers ?? Empty : Empty;
         foreach (var name in oldHeaders.Keys.Where(n => !newHeaders.Keys.Contains(n, StringComparer.OrdinalIgnoreCase)))
         {
             alarms.Add(new RouteAlarm("MAPPING REMOVED", $"header '{name}' is no longer set by the gateway, so a client's own '{name}' now reaches the upstream"));

@@ -12,6 +12,27 @@ public class RequestExplainerTests
         return claims;
     }
 
+    [Theory]
+    [InlineData("/old", "static 301")]
+    [InlineData("/health", "static")]
+    [InlineData("/users/7", "users -> https://u.example.com/v1 /api/users/{id} (as POST)")]
+    [InlineData("/files/a", "files -> https://f.example.com")]
+    public async Task Explain_Integration_DescribedAsTheRoutesCommandDoes(string path, string expected)
+    {
+        const string Config = """
+            { "servers": [{ "alias": "users", "url": "https://u.example.com/v1" }, { "alias": "files", "url": "https://f.example.com" }],
+              "paths": [
+                { "method": "GET", "path": "/old", "integration": { "type": "static", "status": 301, "headers": { "Location": "https://example.com/new" } } },
+                { "method": "GET", "path": "/health", "response": { "ok": true } },
+                { "method": "GET", "path": "/users/{id}", "integration": { "type": "http_proxy", "server": "users", "path": "/api/users/{id}", "method": "POST" } },
+                { "method": "GET", "path": "/files/{.+}", "integration": { "type": "http_proxy", "server": "files" } } ] }
+            """;
+
+        var explanation = await ExplainFixture.ExplainAsync(Config, new ExplainRequest { Method = "GET", Path = path }, offline: true);
+
+        Assert.Equal(expected, explanation.Integration);
+    }
+
     [Fact]
     public async Task Explain_ValidToken_AllowedAndEveryCheckPasses()
     {

@@ -30,6 +30,26 @@ public class RouteDiagnosisTests
     }
 
     [Fact]
+    public async Task Explain_CompetingRoutesStartingWithAParameter_ListedWithWhyTheyLose()
+    {
+        const string Competing = """
+            { "paths": [
+              { "method": "GET", "path": "/{y}/b", "response": 1 },
+              { "method": "POST", "path": "/{lang}/{page}", "response": 2 },
+              { "method": "GET", "path": "/a/b", "response": 3 },
+              { "method": "GET", "path": "/{y}/c", "response": 4 } ] }
+            """;
+
+        var explanation = await ExplainFixture.ExplainAsync(Competing, new ExplainRequest { Method = "GET", Path = "/a/b" });
+
+        Assert.Equal("GET /a/b", explanation.Route);
+        Assert.Equal([
+            (0, "matches too, but GET /a/b (paths[2]) wins: at segment 1, the first where the templates differ, the literal 'a' beats the parameter '{y}'"),
+            (1, "the path matches, but the route's method is POST, not GET"),
+        ], explanation.NearMisses.Select(m => (m.Index, m.Reason)));
+    }
+
+    [Fact]
     public async Task Explain_WrongMethod_SaysWhichMethodTheRouteHas()
     {
         var explanation = await Explain("GET", "/private/orders/7");

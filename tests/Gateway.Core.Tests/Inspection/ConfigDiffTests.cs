@@ -83,6 +83,48 @@ public class ConfigDiffTests
         Assert.Equal(["mapping header ~ x-a: 1 -> 2"], change.Details);
     }
 
+    [Theory]
+    [InlineData("""{ "type": "http_proxy", "server": "s" }""", """{ "type": "http_proxy", "server": "s", "path": "/api/users/{id}" }""",
+        "backend path: (none: the default target rule) -> /api/users/{id}")]
+    [InlineData("""{ "type": "http_proxy", "server": "s", "path": "/v1/{id}" }""", """{ "type": "http_proxy", "server": "s", "path": "/v2/{id}" }""",
+        "backend path: /v1/{id} -> /v2/{id}")]
+    [InlineData("""{ "type": "http_proxy", "server": "s" }""", """{ "type": "http_proxy", "server": "s", "method": "POST" }""",
+        "backend method: (the client's) -> POST")]
+    [InlineData("""{ "type": "static", "status": 301 }""", """{ "type": "static", "status": 302 }""", "static status: 301 -> 302")]
+    [InlineData("""{ "type": "static" }""", """{ "type": "static", "status": 204 }""", "static status: 200 -> 204")]
+    [InlineData("""{ "type": "static", "headers": { "Location": "https://a" } }""", """{ "type": "static", "headers": { "Location": "https://b" } }""",
+        "static header ~ Location: https://a -> https://b")]
+    [InlineData("""{ "type": "static", "headers": { "X-A": "1" } }""", """{ "type": "static" }""", "static header - X-A")]
+    [InlineData("""{ "type": "static", "body": { "a": 1 } }""", """{ "type": "static", "body": { "a": 2 } }""", "static body changed")]
+    [InlineData("""{ "type": "static" }""", """{ "type": "static", "body": null }""", "static body added")]
+    [InlineData("""{ "type": "static", "body_text": "a" }""", """{ "type": "static", "body_text": "b" }""", "static body_text changed")]
+    [InlineData("""{ "type": "static", "body_text": "a" }""", """{ "type": "static" }""", "static body_text removed")]
+    public void Compare_IntegrationFieldChanged_ReportedInWords(string before, string after, string expected)
+    {
+        const string Config = """{ "servers": [{ "alias": "s", "url": "https://s.example.com" }], "paths": [{ "method": "GET", "path": "/r", "integration": INTEGRATION }] }""";
+
+        var diff = Diff(Config.Replace("INTEGRATION", before, StringComparison.Ordinal), Config.Replace("INTEGRATION", after, StringComparison.Ordinal));
+
+        var change = Assert.Single(diff.Routes);
+        Assert.Equal(RouteChangeKind.Changed, change.Kind);
+        Assert.Equal([expected], change.Details);
+    }
+
+    [Theory]
+    [InlineData("""{ "type": "http_proxy", "server": "s" }""", """{ "type": "static", "status": 503 }""")]
+    [InlineData("""{ "type": "static", "status": 503 }""", """{ "type": "http_proxy", "server": "s" }""")]
+    [InlineData("""{ "type": "static" }""", null)]
+    public void Compare_ProxyAndStaticSwapped_TargetChange(string before, string? after)
+    {
+        const string Config = """{ "servers": [{ "alias": "s", "url": "https://s.example.com" }], "paths": [{ "method": "GET", "path": "/r", TARGET }] }""";
+        static string Target(string? integration) => integration is null ? "\"response\": 1" : $"\"integration\": {integration}";
+
+        var diff = Diff(Config.Replace("TARGET", Target(before), StringComparison.Ordinal), Config.Replace("TARGET", Target(after), StringComparison.Ordinal));
+
+        var detail = Assert.Single(Assert.Single(diff.Routes).Details);
+        Assert.StartsWith("target: ", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Compare_Identical_Empty()
     {

@@ -42,7 +42,18 @@ public sealed class FileConfigSourceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ConfigSourceException>(() => source.ReadAsync(null, CancellationToken.None));
 
-        Assert.StartsWith($"cannot read file '{_path}'", error.Message);
+        Assert.Equal($"cannot read file '{_path}': no such file", error.Message);
+    }
+
+    [Fact]
+    public async Task ReadAsync_MissingDirectory_SaysSoOnceNamingTheFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gateway-missing-{Guid.NewGuid():N}", "gateway.json");
+        var source = new FileConfigSource(file);
+
+        var error = await Assert.ThrowsAsync<ConfigSourceException>(() => source.ReadAsync(null, CancellationToken.None));
+
+        Assert.Equal($"cannot read file '{file}': no such file (its directory does not exist)", error.Message);
     }
 
     [Fact]
