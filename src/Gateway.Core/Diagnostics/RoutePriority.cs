@@ -16,12 +16,10 @@ internal static class RoutePriority
 
         // The first segment where one template has a literal and the other a parameter decides, whatever follows:
         // /a/b/{.+} beats /a/{x}/c/{.+} although the second has more fixed segments.
-        for (var i = 0; i < Math.Min(w.Segments.Count, l.Segments.Count); i++)
+        var at = TemplateOverlap.FirstLiteralAgainstParameter(w, l);
+        if (at >= 0 && !w.Segments[at].IsParameter)
         {
-            if (!w.Segments[i].IsParameter && l.Segments[i].IsParameter)
-            {
-                return $"at segment {i + 1}, the first where the templates differ, the literal '{w.Segments[i].Value}' beats the parameter '{{{l.Segments[i].Value}}}'";
-            }
+            return $"at segment {at + 1}, the first where the templates differ, the literal '{w.Segments[at].Value}' beats the parameter '{{{l.Segments[at].Value}}}'";
         }
 
         if (w.HasWildcard && l.HasWildcard && w.Segments.Count > l.Segments.Count)
