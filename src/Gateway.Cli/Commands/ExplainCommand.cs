@@ -10,9 +10,7 @@ namespace FunctionGateway.Cli.Commands;
 /// </summary>
 internal static class ExplainCommand
 {
-    public const int Allowed = 0;
     public const int Refused = 1;
-    public const int BadInput = 2;
     public const int Undetermined = 3;
 
     public static Command Create()
@@ -53,7 +51,7 @@ internal static class ExplainCommand
                 await ExplainPrinter.WriteAsync(output, explanation, clockGiven: clock is not null);
                 return explanation.Verdict switch
                 {
-                    ExplainVerdict.Allowed => Allowed,
+                    ExplainVerdict.Allowed => ExitCodes.Ok,
                     ExplainVerdict.Refused => Refused,
                     _ => Undetermined,
                 };
@@ -61,7 +59,7 @@ internal static class ExplainCommand
             catch (Exception e) when (e is CommandInputException or DiagnosticInputException)
             {
                 await error.WriteLineAsync($"gateway explain: {e.Message}");
-                return BadInput;
+                return ExitCodes.BadInput;
             }
         });
         return command;

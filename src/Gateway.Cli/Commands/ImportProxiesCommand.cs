@@ -13,9 +13,7 @@ namespace FunctionGateway.Cli.Commands;
 /// </summary>
 internal static class ImportProxiesCommand
 {
-    public const int Complete = 0;
     public const int Partial = 3;
-    public const int BadInput = 2;
 
     private static readonly JsonSerializerOptions Output = new()
     {
@@ -45,14 +43,14 @@ internal static class ImportProxiesCommand
         if (output is not null && output.Exists && !force)
         {
             await console.Error.WriteLineAsync($"{output.FullName} already exists; pass --force to overwrite it.");
-            return BadInput;
+            return ExitCodes.BadInput;
         }
 
         var document = ProxiesFile.Read(input.FullName, out var error);
         if (document is null)
         {
             await console.Error.WriteLineAsync(error);
-            return BadInput;
+            return ExitCodes.BadInput;
         }
 
         var result = ProxiesImporter.Import(document, input.Name);
@@ -66,7 +64,7 @@ internal static class ImportProxiesCommand
                 await console.Error.WriteLineAsync("  " + issue);
             }
 
-            return 1;
+            return ExitCodes.Findings;
         }
 
         result.Notes.AddRange(issues.Select(i => new ImportNote(ImportNoteKind.Warning, "", i.Location, i.Message)));
@@ -81,7 +79,7 @@ internal static class ImportProxiesCommand
         }
 
         await ReportAsync(result, output, console);
-        return result.IsComplete ? Complete : Partial;
+        return result.IsComplete ? ExitCodes.Ok : Partial;
     }
 
     private static async Task ReportAsync(ImportResult result, FileInfo? output, InvocationConfiguration console)

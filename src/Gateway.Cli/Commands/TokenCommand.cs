@@ -38,12 +38,12 @@ internal static class TokenCommand
                 var loaded = await ConfigFileInput.LoadAsync(result.GetRequiredValue(config), now, offline: true, result.InvocationConfiguration.Error, cancellationToken);
                 var token = await TokenMinter.MintAsync(loaded.Runtime!.Config, request, loaded.Clock);
                 await result.InvocationConfiguration.Output.WriteLineAsync(token);
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (Exception e) when (e is CommandInputException or DiagnosticInputException)
             {
                 await result.InvocationConfiguration.Error.WriteLineAsync($"gateway token: {e.Message}");
-                return 2;
+                return ExitCodes.BadInput;
             }
         });
         return command;
