@@ -1,4 +1,4 @@
-using System.Buffers;
+using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
 
@@ -10,10 +10,6 @@ namespace FunctionGateway.Configuration.Validation;
 /// </summary>
 internal sealed class MappingRule : IConfigRule
 {
-    // RFC 9110 token characters.
-    private static readonly SearchValues<char> HeaderNameChars = SearchValues.Create(
-        "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     // These frame the message or belong to one connection: a value from the request written into them
     // would let a client choose where the upstream thinks the request ends.
     private static readonly HashSet<string> GatewayOwnedHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -47,9 +43,9 @@ internal sealed class MappingRule : IConfigRule
     {
         foreach (var name in headers.Keys)
         {
-            if (name.Length == 0 || name.AsSpan().ContainsAnyExcept(HeaderNameChars))
+            if (!FieldName.IsValid(name))
             {
-                issues.Add(new ConfigIssue($"{location}.{name}", "is not a header name: use letters, digits and !#$%&'*+-.^_`|~"));
+                issues.Add(new ConfigIssue($"{location}.{name}", $"is not a header name: use letters, digits and {FieldName.Symbols}"));
             }
             else if (GatewayOwnedHeaders.Contains(name))
             {

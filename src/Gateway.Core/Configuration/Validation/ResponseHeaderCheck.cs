@@ -1,11 +1,10 @@
+using FunctionGateway.Integrations;
+
 namespace FunctionGateway.Configuration.Validation;
 
 /// <summary>Whether a configured response header can be sent as written: a valid name and value, and one the gateway does not own.</summary>
 internal static class ResponseHeaderCheck
 {
-    // RFC 9110 token characters besides letters and digits.
-    private const string TokenSymbols = "!#$%&'*+-.^_`|~";
-
     // Connection-level headers (RFC 9110 section 7.6.1) belong to each hop, and the length is the gateway's to compute.
     private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -14,9 +13,9 @@ internal static class ResponseHeaderCheck
 
     public static string? Problem(string name, string value, bool hasCors)
     {
-        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || TokenSymbols.Contains(c, StringComparison.Ordinal)))
+        if (!FieldName.IsValid(name))
         {
-            return $"'{name}' is not a valid header name: use letters, digits and {TokenSymbols}";
+            return $"'{name}' is not a valid header name: use letters, digits and {FieldName.Symbols}";
         }
 
         if (Forbidden.Contains(name))
@@ -32,7 +31,7 @@ internal static class ResponseHeaderCheck
         }
 
         // Kestrel sends ASCII header values only, and a line break would end the header early.
-        if (value.Any(c => c != '\t' && (c < ' ' || c > '~')))
+        if (!FieldValue.IsValid(value))
         {
             return "the value must be printable ASCII without line breaks; percent-encode other characters";
         }
