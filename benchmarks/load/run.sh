@@ -31,7 +31,7 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 echo "Building in Release..."
-for project in src/Gateway.Cli benchmarks/load/Load.Upstream benchmarks/load/Load.Baseline \
+for project in src/Gateway.Cli benchmarks/load/Load.Upstream benchmarks/load/Load.Baseline benchmarks/load/Load.BareProxy \
                benchmarks/load/Load.Minimal benchmarks/load/Load.Driver; do
   if ! out="$(dotnet build "$root/$project" -c Release -nologo -v quiet 2>&1)"; then echo "$out"; exit 1; fi
 done

@@ -28,6 +28,7 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
 
         await RunServerAsync(topology.Baseline(withJwt: true), spec => [new("baseline", "YARP + JwtBearer", spec.ReadyUrl)], results, cancellationToken);
         await RunServerAsync(topology.Baseline(withJwt: false), spec => [new("yarp", "YARP, no auth", spec.ReadyUrl)], results, cancellationToken);
+        await RunServerAsync(topology.BareProxy(), spec => [new("bare", "bare proxy, no auth", spec.ReadyUrl)], results, cancellationToken);
         await RunServerAsync(topology.Gateway(), spec =>
         [
             new("gateway-jwt", "gateway proxied + JWT", Url(spec, Topology.JwtPath)),

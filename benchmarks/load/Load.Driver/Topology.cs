@@ -75,6 +75,17 @@ internal sealed class Topology
         };
     }
 
+    /// <summary>The floor: a hand-written proxy without auth, routing or timeouts (<c>benchmarks/load/Load.BareProxy</c>).</summary>
+    public ServerSpec BareProxy()
+    {
+        var port = FreePort();
+        return new ServerSpec("bare-proxy", Binary("benchmarks/load/Load.BareProxy", "Load.BareProxy"),
+            ["--urls", Url(port), "--upstream", Url(UpstreamPort)], Url(port) + JwtPath)
+        {
+            Environment = DotnetEnvironment(),
+        };
+    }
+
     public ServerSpec Minimal()
     {
         var port = FreePort();
