@@ -26,12 +26,17 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
             Console.WriteLine("nginx is not installed: its row is left out (apt-get install nginx adds it).");
         }
 
-        await RunServerAsync(topology.Baseline(withJwt: true), spec => [new("baseline", "YARP + JwtBearer", spec.ReadyUrl)], results, cancellationToken);
+        await RunServerAsync(topology.Baseline(withJwt: true), spec =>
+        [
+            new("baseline", "YARP + JwtBearer", spec.ReadyUrl),
+            new("baseline-fresh", "YARP + JwtBearer, new tokens", spec.ReadyUrl, FreshTokens: true),
+        ], results, cancellationToken);
         await RunServerAsync(topology.Baseline(withJwt: false), spec => [new("yarp", "YARP, no auth", spec.ReadyUrl)], results, cancellationToken);
         await RunServerAsync(topology.BareProxy(), spec => [new("bare", "bare proxy, no auth", spec.ReadyUrl)], results, cancellationToken);
         await RunServerAsync(topology.Gateway(), spec =>
         [
             new("gateway-jwt", "gateway proxied + JWT", Url(spec, Topology.JwtPath)),
+            new("gateway-fresh", "gateway JWT, new tokens", Url(spec, Topology.JwtPath), FreshTokens: true),
             new("gateway-open", "gateway proxied, no auth", Url(spec, Topology.OpenPath)),
             new("gateway-static", "gateway static", Url(spec, Topology.StaticPath)),
         ], results, cancellationToken);
@@ -76,7 +81,7 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
             foreach (var connections in options.Connections)
             {
                 var cpuBefore = server.CpuTime();
-                var result = await wrk.RunAsync(scenario.Url, connections, options.Duration, topology.Token, cancellationToken);
+                var result = await wrk.RunAsync(scenario, connections, options.Duration, topology.Token, cancellationToken);
                 var cpu = (server.CpuTime() - cpuBefore).TotalMicroseconds / Math.Max(1, result.Requests);
                 results.Add(new ScenarioResult(scenario.Key, scenario.Label, server.Spec.Name, connections, result, cpu));
                 Console.WriteLine($"  {scenario.Label,-28} c={connections,-4} {result.RequestsPerSecond,10:F0} req/s  p99 {result.LatencyUs.P99 / 1000.0:F2} ms  " +
@@ -97,12 +102,12 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
     private async Task WarmUpAsync(ServerProcess server, Scenario scenario, CancellationToken cancellationToken)
     {
         var connections = options.Connections.Max();
-        await wrk.RunAsync(scenario.Url, connections, options.Warmup, topology.Token, cancellationToken);
+        await wrk.RunAsync(scenario, connections, options.Warmup, topology.Token, cancellationToken);
         var previous = double.MaxValue;
         for (var i = 0; i < MaxExtraWarmUps; i++)
         {
             var before = server.CpuTime();
-            var result = await wrk.RunAsync(scenario.Url, connections, ExtraWarmUp, topology.Token, cancellationToken);
+            var result = await wrk.RunAsync(scenario, connections, ExtraWarmUp, topology.Token, cancellationToken);
             var cost = (server.CpuTime() - before).TotalMicroseconds / Math.Max(1, result.Requests);
             if (Math.Abs(cost - previous) <= previous * 0.1)
             {

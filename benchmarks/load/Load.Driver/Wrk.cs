@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace FunctionGateway.Load.Driver;
 
-/// <summary>Runs wrk with the JSON-printing Lua hook and reads its one result line.</summary>
-internal sealed class Wrk(string scriptPath, int threads)
+/// <summary>
+/// Runs wrk with the JSON-printing Lua hook and reads its one result line; with fresh tokens, through the script
+/// that sends a different token on every request.
+/// </summary>
+internal sealed class Wrk(string scriptPath, string freshTokenScriptPath, int threads)
 {
     private const string Marker = "WRK_JSON ";
 
@@ -19,7 +22,16 @@ internal sealed class Wrk(string scriptPath, int threads)
         return path;
     }
 
-    public async Task<WrkResult> RunAsync(string url, int connections, TimeSpan duration, string? token, CancellationToken cancellationToken)
+    public Task<WrkResult> RunAsync(Scenario scenario, int connections, TimeSpan duration, string token, CancellationToken cancellationToken) =>
+        scenario.FreshTokens
+            ? RunAsync(scenario.Url, connections, duration, token: null, freshTokenScriptPath, cancellationToken)
+            : RunAsync(scenario.Url, connections, duration, token, scriptPath, cancellationToken);
+
+    public Task<WrkResult> RunAsync(string url, int connections, TimeSpan duration, string token, CancellationToken cancellationToken) =>
+        RunAsync(url, connections, duration, token, scriptPath, cancellationToken);
+
+    private async Task<WrkResult> RunAsync(string url, int connections, TimeSpan duration, string? token, string script,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("wrk")
         {
@@ -33,7 +45,7 @@ internal sealed class Wrk(string scriptPath, int threads)
             "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s",
             "--timeout", "5s",
-            "-s", scriptPath,
+            "-s", script,
         })
         {
             start.ArgumentList.Add(argument);
