@@ -13,6 +13,7 @@ internal static class ConfigFileInput
     public static async Task<DiagnosticConfig> LoadAsync(FileInfo file, DateTimeOffset? at, bool offline, TextWriter error, CancellationToken cancellationToken)
     {
         var text = await CommandLineFile.Option("--config", file).ReadAllTextAsync(cancellationToken);
+
         IConfiguration settings;
         try
         {
