@@ -36,4 +36,17 @@ public class CommandLineTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal($"cannot read file '{missing}': no such file{Environment.NewLine}", result.Stderr);
     }
+
+    [Fact]
+    public async Task Serve_MissingConfigGivenRelative_NamesThePathAsTypedAsValidateDoes()
+    {
+        using var dir = new TempDir();
+
+        var serve = await GatewayCommand.RunInAsync(dir.Path, "serve", "--config", "conf/gateway.json", "--urls", "http://127.0.0.1:0");
+        var validate = await GatewayCommand.RunInAsync(dir.Path, "validate", "conf/gateway.json");
+
+        Assert.True(serve.ExitCode == 1, serve.ToString());
+        Assert.Equal($"cannot read file 'conf/gateway.json': no such file (its directory does not exist){Environment.NewLine}", serve.Stderr);
+        Assert.Equal(validate.Stderr, serve.Stderr);
+    }
 }

@@ -177,7 +177,7 @@ public class DiffCommandTests
         var result = await GatewayCommand.RunAsync("diff", before, missing);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Equal($"'{missing}' does not exist", result.Stderr.TrimEnd());
+        Assert.Equal($"cannot read file '{missing}': no such file", result.Stderr.TrimEnd());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using FunctionGateway.Cli.Tests.Support;
 
@@ -177,17 +178,32 @@ public class ImportProxiesCommandTests
         Assert.NotNull(JsonNode.Parse(await File.ReadAllTextAsync(existing))!["paths"]);
     }
 
-    [Fact]
-    public async Task ImportProxies_MissingFile_ExitsTwoNamingIt()
+    [Theory]
+    [InlineData("proxies.json", "no such file")]
+    [InlineData("functions/proxies.json", "no such file (its directory does not exist)")]
+    [InlineData(".", "it is a directory, not a file")]
+    public async Task ImportProxies_NoReadableFile_ExitsTwoNamingThePathAsTyped(string path, string reason)
     {
         using var dir = new TempDir();
-        var missing = Path.Combine(dir.Path, "proxies.json");
 
-        var result = await GatewayCommand.RunAsync("import-proxies", missing);
+        var result = await GatewayCommand.RunInAsync(dir.Path, "import-proxies", path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal($"{missing}: no such file", result.Stderr.Trim());
+        Assert.Equal($"cannot read file '{path}': {reason}", result.Stderr.Trim());
         Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ImportProxies_UnreadableFile_ExitsTwoPermissionDenied()
+    {
+        using var dir = new TempDir();
+        var file = UnreadableFile.In(dir);
+
+        var result = await GatewayCommand.RunAsync("import-proxies", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"cannot read file '{file}': permission denied", result.Stderr.Trim());
     }
 
     [Fact]

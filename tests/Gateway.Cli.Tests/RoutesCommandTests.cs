@@ -106,7 +106,7 @@ public class RoutesCommandTests
         var result = await GatewayCommand.RunAsync("routes", missing);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Equal($"'{missing}' does not exist", result.Stderr.TrimEnd());
+        Assert.Equal($"cannot read file '{missing}': no such file", result.Stderr.TrimEnd());
     }
 
     [Fact]

@@ -123,42 +123,42 @@ public class ValidateCommandTests
     }
 
     [Theory]
-    [InlineData("missing")]
-    [InlineData("directory")]
-    public async Task Validate_NoReadableFile_OneLineExitTwo(string kind)
+    [InlineData("nope.json", "no such file")]
+    [InlineData("no-dir/nope.json", "no such file (its directory does not exist)")]
+    [InlineData(".", "it is a directory, not a file")]
+    public async Task Validate_NoReadableFile_OneLineNamingThePathAsTypedExitTwo(string path, string reason)
     {
         using var dir = new TempDir();
-        var path = kind == "directory" ? dir.Path : Path.Combine(dir.Path, "nope.json");
 
-        var result = await GatewayCommand.RunAsync("validate", path);
+        var result = await GatewayCommand.RunInAsync(dir.Path, "validate", path);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Equal("", result.Stdout);
-        Assert.Equal(kind == "directory" ? $"'{path}' is a directory, not a config file" : $"'{path}' does not exist", result.Stderr.TrimEnd());
+        Assert.Equal($"cannot read file '{path}': {reason}", result.Stderr.TrimEnd());
     }
 
     [Fact]
     [SupportedOSPlatform("linux")]
-    public async Task Validate_UnreadableFile_OneLineExitTwo()
+    public async Task Validate_UnreadableFile_PermissionDeniedExitTwo()
     {
         using var dir = new TempDir();
-        string file, reason;
-        if (Environment.UserName == "root")
-        {
-            // root reads any file whatever its mode; the kernel refuses to read this one at offset 0.
-            (file, reason) = ("/proc/self/mem", "Input/output error");
-        }
-        else
-        {
-            file = dir.Write("secret.json", Configs.Valid);
-            File.SetUnixFileMode(file, UnixFileMode.None);
-            reason = "permission denied";
-        }
+        var file = UnreadableFile.In(dir);
 
         var result = await GatewayCommand.RunAsync("validate", file);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Equal($"'{file}' cannot be read: {reason}", result.Stderr.TrimEnd());
+        Assert.Equal($"cannot read file '{file}': permission denied", result.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task Validate_ReadFails_OneLineWithTheReasonAndNoFullPathExitTwo()
+    {
+        // The kernel opens a process's own memory but refuses to read it at offset 0.
+        var result = await GatewayCommand.RunAsync("validate", "/proc/self/mem");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("cannot read file '/proc/self/mem': Input/output error", result.Stderr.TrimEnd());
     }
 
     [Theory]

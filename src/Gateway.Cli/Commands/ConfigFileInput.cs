@@ -12,17 +12,7 @@ internal static class ConfigFileInput
 {
     public static async Task<DiagnosticConfig> LoadAsync(FileInfo file, DateTimeOffset? at, bool offline, TextWriter error, CancellationToken cancellationToken)
     {
-        string text;
-        try
-        {
-            text = await File.ReadAllTextAsync(file.FullName, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandInputException(e is FileNotFoundException or DirectoryNotFoundException
-                ? $"--config {file.FullName}: no such file"
-                : $"--config {file.FullName}: cannot be read ({e.Message})");
-        }
+        var text = await CommandLineFile.Option("--config", file).ReadAllTextAsync(cancellationToken);
 
         IConfiguration settings;
         try

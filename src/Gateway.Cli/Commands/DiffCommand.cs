@@ -21,14 +21,14 @@ internal static class DiffCommand
         {
             before, after,
         };
-        command.SetAction((result, _) => RunAsync(result.GetRequiredValue(before), result.GetRequiredValue(after), result.InvocationConfiguration));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(before), result.GetRequiredValue(after), result.InvocationConfiguration, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string beforePath, string afterPath, InvocationConfiguration console)
+    private static async Task<int> RunAsync(string beforePath, string afterPath, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var before = await ReadAsync(beforePath, console);
-        var after = await ReadAsync(afterPath, console);
+        var before = await ReadAsync(beforePath, console, cancellationToken);
+        var after = await ReadAsync(afterPath, console, cancellationToken);
         if (before is null || after is null)
         {
             return ExitCodes.BadInput;
@@ -46,11 +46,16 @@ internal static class DiffCommand
     }
 
     // A config with errors is still compared (a change under review may be unfinished); one that is not JSON cannot be.
-    private static async Task<GatewayConfig?> ReadAsync(string path, InvocationConfiguration console)
+    private static async Task<GatewayConfig?> ReadAsync(string path, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (!ConfigFile.TryRead(path, out var text, out var error))
+        string text;
+        try
         {
-            await console.Error.WriteLineAsync(error);
+            text = await CommandLineFile.Argument(path).ReadAllTextAsync(cancellationToken);
+        }
+        catch (CommandInputException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
             return null;
         }
 

@@ -77,16 +77,8 @@ internal static class ExplainCommand
             return token is null ? null : NonEmpty(token.Trim(), "--token");
         }
 
-        try
-        {
-            return NonEmpty((await File.ReadAllTextAsync(file.FullName, cancellationToken)).Trim(), $"--token-file {file.FullName}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CommandInputException(e is FileNotFoundException or DirectoryNotFoundException
-                ? $"--token-file {file.FullName}: no such file"
-                : $"--token-file {file.FullName}: cannot be read ({e.Message})");
-        }
+        var input = CommandLineFile.Option("--token-file", file);
+        return NonEmpty((await input.ReadAllTextAsync(cancellationToken)).Trim(), input.ToString());
     }
 
     private static string NonEmpty(string token, string source) =>

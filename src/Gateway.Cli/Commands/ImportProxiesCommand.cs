@@ -46,7 +46,19 @@ internal static class ImportProxiesCommand
             return ExitCodes.BadInput;
         }
 
-        var document = ProxiesFile.Read(input.FullName, out var error);
+        var file = CommandLineFile.Argument(input);
+        string text;
+        try
+        {
+            text = await file.ReadAllTextAsync(cancellationToken);
+        }
+        catch (CommandInputException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var document = ProxiesFile.Parse(text, file.Path, out var error);
         if (document is null)
         {
             await console.Error.WriteLineAsync(error);

@@ -20,15 +20,20 @@ internal static class RoutesCommand
         {
             config,
         };
-        command.SetAction((result, _) => RunAsync(result.GetRequiredValue(config), result.InvocationConfiguration));
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetRequiredValue(config), result.InvocationConfiguration, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, InvocationConfiguration console)
+    private static async Task<int> RunAsync(string path, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (!ConfigFile.TryRead(path, out var text, out var error))
+        string text;
+        try
         {
-            await console.Error.WriteLineAsync(error);
+            text = await CommandLineFile.Argument(path).ReadAllTextAsync(cancellationToken);
+        }
+        catch (CommandInputException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
         }
 

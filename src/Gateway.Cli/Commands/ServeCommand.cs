@@ -46,7 +46,8 @@ internal static class ServeCommand
         {
             if (configFile is not null)
             {
-                builder.Services.AddSingleton<IConfigSource>(new FileConfigSource(configFile.FullName));
+                // Named as typed (FileInfo.ToString()), so that its errors read as those of the other commands.
+                builder.Services.AddSingleton<IConfigSource>(new FileConfigSource(configFile.ToString()));
             }
 
             builder.Services.AddGatewayConfigSources(builder.Configuration);

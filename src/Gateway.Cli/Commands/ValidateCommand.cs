@@ -48,9 +48,14 @@ internal static class ValidateCommand
     private static async Task<int> RunAsync(string path, bool resolve, bool json, GatewayHostKind host,
         InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (!ConfigFile.TryRead(path, out var text, out var error))
+        string text;
+        try
         {
-            await console.Error.WriteLineAsync(error);
+            text = await CommandLineFile.Argument(path).ReadAllTextAsync(cancellationToken);
+        }
+        catch (CommandInputException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadInput;
         }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace FunctionGateway.Cli.Import;
 
-/// <summary>Reads and parses a proxies.json file; bad input is a one-line error naming the file and where, never an exception.</summary>
+/// <summary>Parses the text of a proxies.json file; bad input is a one-line error naming the file and where, never an exception.</summary>
 internal static class ProxiesFile
 {
     private static readonly JsonDocumentOptions Options = new()
@@ -12,25 +12,9 @@ internal static class ProxiesFile
         AllowTrailingCommas = true,
     };
 
-    public static JsonObject? Read(string path, out string? error)
+    public static JsonObject? Parse(string text, string path, out string? error)
     {
         error = null;
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            error = $"{path}: no such file";
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            error = $"{path}: cannot be read: {ex.Message}";
-            return null;
-        }
-
         JsonNode? root;
         try
         {

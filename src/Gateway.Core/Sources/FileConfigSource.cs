@@ -30,7 +30,8 @@ internal sealed class FileConfigSource(string path) : IConfigSource
         return tag == currentTag ? null : new ConfigSnapshot(Encoding.UTF8.GetString(bytes), tag);
     }
 
-    // The runtime's messages repeat the path that Name already gives ("Could not find file '/x/gateway.json'.").
+    // The runtime's messages repeat the path that Name already gives ("Could not find file '/x/gateway.json'.",
+    // "Input/output error : '/x/gateway.json'"). The CLI's CommandLineFile words each failure the same way.
     private string Reason(Exception ex) => ex switch
     {
         FileNotFoundException => "no such file",
@@ -43,7 +44,7 @@ internal sealed class FileConfigSource(string path) : IConfigSource
     {
         foreach (var spelling in new[] { Path.GetFullPath(path), path })
         {
-            message = message.Replace($" '{spelling}'", "", StringComparison.Ordinal);
+            message = message.Replace($" : '{spelling}'", "", StringComparison.Ordinal).Replace($" '{spelling}'", "", StringComparison.Ordinal);
         }
 
         return message.TrimEnd('.');

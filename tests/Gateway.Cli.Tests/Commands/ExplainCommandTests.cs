@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using FunctionGateway.Cli.Tests.Support;
 
 namespace FunctionGateway.Cli.Tests.Commands;
@@ -112,7 +113,7 @@ public class ExplainCommandTests
         var result = await Explain(dir, "--path", "/orders");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Equal($"gateway explain: --config {Path.Combine(dir.Path, "gateway.json")}: no such file", result.Stderr.Trim());
+        Assert.Equal($"gateway explain: cannot read --config '{Path.Combine(dir.Path, "gateway.json")}': no such file", result.Stderr.Trim());
     }
 
     [Fact]
@@ -148,7 +149,9 @@ public class ExplainCommandTests
     [InlineData(new[] { "--path", "orders" }, "gateway explain: --path 'orders' must start with '/', e.g. /private/orders")]
     [InlineData(new[] { "--path", "/orders", "--header", "no-colon" }, "gateway explain: --header: expected NAME:VALUE, got a value without ':' or with an empty or invalid name")]
     [InlineData(new[] { "--path", "/orders", "--token", "a", "--token-file", "t.txt" }, "gateway explain: give --token or --token-file, not both")]
-    [InlineData(new[] { "--path", "/orders", "--token-file", "missing.txt" }, "no such file")]
+    [InlineData(new[] { "--path", "/orders", "--token-file", "missing.txt" }, "gateway explain: cannot read --token-file 'missing.txt': no such file")]
+    [InlineData(new[] { "--path", "/orders", "--token-file", "keys/token.txt" }, "gateway explain: cannot read --token-file 'keys/token.txt': no such file (its directory does not exist)")]
+    [InlineData(new[] { "--path", "/orders", "--token-file", "." }, "gateway explain: cannot read --token-file '.': it is a directory, not a file")]
     [InlineData(new[] { "--path", "/orders", "--method", "GE T" }, "gateway explain: --method 'GE T' is not an HTTP method (GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD...)")]
     public async Task Explain_BadInput_ExitsTwoAndSaysWhy(string[] args, string message)
     {
@@ -159,6 +162,45 @@ public class ExplainCommandTests
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task Explain_UnreadableTokenFile_ExitsTwoPermissionDenied()
+    {
+        using var dir = new TempDir();
+        TestConfigs.Write(dir, TestConfigs.Gateway());
+        var file = UnreadableFile.In(dir);
+
+        var result = await Explain(dir, "--path", "/orders", "--token-file", file);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal($"gateway explain: cannot read --token-file '{file}': permission denied", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Explain_EmptyTokenFile_ExitsTwoNamingIt()
+    {
+        using var dir = new TempDir();
+        TestConfigs.Write(dir, TestConfigs.Gateway());
+        dir.Write("token.txt", " \n");
+
+        var result = await Explain(dir, "--path", "/orders", "--token-file", "token.txt");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("gateway explain: --token-file 'token.txt' is empty", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Explain_ConfigGivenRelativeIsADirectory_ExitsTwoNamingThePathAsTyped()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "conf"));
+
+        var result = await GatewayCommand.RunInAsync(dir.Path, "explain", "--config", "conf", "--path", "/orders");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("gateway explain: cannot read --config 'conf': it is a directory, not a file", result.Stderr.Trim());
     }
 
     [Fact]

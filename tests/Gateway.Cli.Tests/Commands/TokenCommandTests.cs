@@ -93,7 +93,18 @@ public class TokenCommandTests
         var result = await Token(dir);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("no such file", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal($"gateway token: cannot read --config '{Path.Combine(dir.Path, "gateway.json")}': no such file", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Token_MissingConfigGivenRelative_NamesThePathAsTyped()
+    {
+        using var dir = new TempDir();
+
+        var result = await GatewayCommand.RunInAsync(dir.Path, "token", "--config", "configs/gateway.json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Equal("gateway token: cannot read --config 'configs/gateway.json': no such file (its directory does not exist)", result.Stderr.Trim());
     }
 
     [Fact]

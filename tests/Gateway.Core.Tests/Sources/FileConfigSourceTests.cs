@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using FunctionGateway.Sources;
 
 namespace FunctionGateway.Tests.Sources;
@@ -72,5 +73,32 @@ public sealed class FileConfigSourceTests : IDisposable
         {
             Directory.Delete(directory);
         }
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ReadAsync_UnreadableFile_SaysPermissionDenied()
+    {
+        // root opens a file of any mode, but the kernel checks a sysctl's owner bits even for root, and this one is write-only.
+        var file = Environment.IsPrivilegedProcess ? "/proc/sys/vm/drop_caches" : _path;
+        if (!Environment.IsPrivilegedProcess)
+        {
+            await File.WriteAllTextAsync(_path, "{}");
+            File.SetUnixFileMode(_path, UnixFileMode.None);
+        }
+
+        var error = await Assert.ThrowsAsync<ConfigSourceException>(() => new FileConfigSource(file).ReadAsync(null, CancellationToken.None));
+
+        Assert.Equal($"cannot read file '{file}': permission denied", error.Message);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task ReadAsync_ReadFails_GivesTheReasonWithoutThePathAgain()
+    {
+        // The kernel opens a process's own memory but refuses to read it at offset 0.
+        var error = await Assert.ThrowsAsync<ConfigSourceException>(() => new FileConfigSource("/proc/self/mem").ReadAsync(null, CancellationToken.None));
+
+        Assert.Equal("cannot read file '/proc/self/mem': Input/output error", error.Message);
     }
 }
