@@ -1,11 +1,10 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionGateway.Hosting;
 
 /// <summary>
 /// One line per entry, in the single-line format of the framework's simple console logger
-/// (<c>timestamp level: category[event] message</c>), handed to a <see cref="LogLineWriter"/>.
+/// (<see cref="ConsoleLogLine"/>), handed to a <see cref="LogLineWriter"/>.
 /// </summary>
 internal sealed class BatchedConsoleLogger(string category, LogLineWriter writer, TimeProvider time) : ILogger
 {
@@ -22,19 +21,7 @@ internal sealed class BatchedConsoleLogger(string category, LogLineWriter writer
             return;
         }
 
-        var message = formatter(state, exception);
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{time.GetUtcNow().UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} {Level(logLevel)}: {category}[{eventId.Id}] {message}");
+        var line = ConsoleLogLine.Format(time.GetUtcNow().UtcDateTime, logLevel, category, eventId.Id, formatter(state, exception));
         writer.Write(exception is null ? line : $"{line}{Environment.NewLine}{exception}");
     }
-
-    private static string Level(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "trce",
-        LogLevel.Debug => "dbug",
-        LogLevel.Information => "info",
-        LogLevel.Warning => "warn",
-        LogLevel.Error => "fail",
-        _ => "crit",
-    };
 }
