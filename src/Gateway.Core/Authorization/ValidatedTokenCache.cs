@@ -98,8 +98,10 @@ internal sealed class ValidatedTokenCache
         Volatile.Write(ref _count, 0);
     }
 
-    // Expired entries go first; if the cache is still full, all go: a burst of new tokens costs one
-    // signature check each again, never unbounded memory.
+    // Expired entries go first. If the cache is still full, it keeps half: the ones that come first in the
+    // dictionary's order, which follows the tokens' (per-process randomised) hash codes, so no client in particular.
+    // With more live tokens than it holds, half of them keep being served from the cache instead of none after
+    // every emptying, and memory stays bounded.
     private void Trim(DateTimeOffset now)
     {
         foreach (var (token, entry) in _entries)
@@ -110,9 +112,18 @@ internal sealed class ValidatedTokenCache
             }
         }
 
+        var excess = _entries.Count - (_capacity / 2);
         if (_entries.Count >= _capacity)
         {
-            _entries.Clear();
+            foreach (var (token, _) in _entries)
+            {
+                if (excess-- <= 0)
+                {
+                    break;
+                }
+
+                _entries.TryRemove(token, out _);
+            }
         }
 
         Volatile.Write(ref _count, _entries.Count);
