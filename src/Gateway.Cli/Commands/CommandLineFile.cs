@@ -1,9 +1,11 @@
+using FunctionGateway.Sources;
+
 namespace FunctionGateway.Cli.Commands;
 
 /// <summary>
 /// A file the user named on the command line, as an argument or as the value of an option (<c>--config</c>,
 /// <c>--token-file</c>). Reading it turns every way that can fail into one line naming the option and the path as
-/// the user typed it, in the words the gateway's file config source uses for the same failure.
+/// the user typed it, in the words of <see cref="FileReadFailure"/>.
 /// </summary>
 internal sealed class CommandLineFile
 {
@@ -33,43 +35,18 @@ internal sealed class CommandLineFile
     {
         if (Directory.Exists(Path))
         {
-            // Reading a directory fails with "access denied", which sends people after permissions.
-            throw Unreadable("it is a directory, not a file");
+            throw Unreadable(FileReadFailure.IsDirectory);
         }
 
         try
         {
             return await File.ReadAllTextAsync(Path, cancellationToken);
         }
-        catch (FileNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Unreadable("no such file");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw Unreadable("no such file (its directory does not exist)");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw Unreadable("permission denied");
-        }
-        catch (IOException e)
-        {
-            throw Unreadable(WithoutPath(e.Message));
+            throw Unreadable(FileReadFailure.Reason(e, Path));
         }
     }
 
     private CommandInputException Unreadable(string reason) => new($"cannot read {this}: {reason}");
-
-    // The runtime names the full path in its messages ("Input/output error : '/srv/gateway.json'"); the line already
-    // names the file as the user typed it.
-    private string WithoutPath(string message)
-    {
-        foreach (var spelling in new[] { System.IO.Path.GetFullPath(Path), Path })
-        {
-            message = message.Replace($" : '{spelling}'", "", StringComparison.Ordinal).Replace($" '{spelling}'", "", StringComparison.Ordinal);
-        }
-
-        return message.TrimEnd('.');
-    }
 }

@@ -12,8 +12,7 @@ internal sealed class FileConfigSource(string path) : IConfigSource
     {
         if (Directory.Exists(path))
         {
-            // Reading a directory fails with "access denied", which sends people after permissions.
-            throw new ConfigSourceException($"cannot read {Name}: it is a directory, not a file");
+            throw new ConfigSourceException($"cannot read {Name}: {FileReadFailure.IsDirectory}");
         }
 
         byte[] bytes;
@@ -23,30 +22,10 @@ internal sealed class FileConfigSource(string path) : IConfigSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigSourceException($"cannot read {Name}: {Reason(ex)}", ex);
+            throw new ConfigSourceException($"cannot read {Name}: {FileReadFailure.Reason(ex, path)}", ex);
         }
 
         var tag = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
         return tag == currentTag ? null : new ConfigSnapshot(Encoding.UTF8.GetString(bytes), tag);
-    }
-
-    // The runtime's messages repeat the path that Name already gives ("Could not find file '/x/gateway.json'.",
-    // "Input/output error : '/x/gateway.json'"). The CLI's CommandLineFile words each failure the same way.
-    private string Reason(Exception ex) => ex switch
-    {
-        FileNotFoundException => "no such file",
-        DirectoryNotFoundException => "no such file (its directory does not exist)",
-        UnauthorizedAccessException => "permission denied",
-        _ => WithoutPath(ex.Message),
-    };
-
-    private string WithoutPath(string message)
-    {
-        foreach (var spelling in new[] { Path.GetFullPath(path), path })
-        {
-            message = message.Replace($" : '{spelling}'", "", StringComparison.Ordinal).Replace($" '{spelling}'", "", StringComparison.Ordinal);
-        }
-
-        return message.TrimEnd('.');
     }
 }
