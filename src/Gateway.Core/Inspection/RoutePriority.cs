@@ -35,60 +35,11 @@ internal sealed class RoutePriority
     public int? RankOf(ConfiguredRoute route) => _ranks.TryGetValue(route, out var rank) ? rank : null;
 
     /// <summary>
-    /// The pairs of routes (earlier first) that some request could match both of, in the config's order. Routes
-    /// are compared only where their templates could meet: grouped by the literal at each segment, a route is
-    /// compared with the others of its group only when it has a parameter there, or ends there with a wildcard.
+    /// The pairs of routes (earlier first) that some request could match both of, in the config's order; with
+    /// <paramref name="complete"/> false, only some of them (<see cref="OverlapSearch"/> stops at <paramref name="limit"/>).
     /// </summary>
-    public IEnumerable<(ConfiguredRoute First, ConfiguredRoute Second)> OverlappingPairs()
-    {
-        var candidates = new List<(ConfiguredRoute, ConfiguredRoute)>();
-        Collect(Routes, 0, candidates);
-        return candidates
-            .Where(p => TemplateOverlap.MethodsOverlap(p.Item1.Method, p.Item2.Method) && TemplateOverlap.Intersects(p.Item1.Template, p.Item2.Template))
-            .OrderBy(p => p.Item2.Index).ThenBy(p => p.Item1.Index);
-    }
-
-    private static void Collect(IReadOnlyList<ConfiguredRoute> routes, int depth, List<(ConfiguredRoute, ConfiguredRoute)> pairs)
-    {
-        if (routes.Count < 2)
-        {
-            return;
-        }
-
-        var wide = new List<ConfiguredRoute>();
-        var groups = new Dictionary<string, List<ConfiguredRoute>>(StringComparer.Ordinal);
-        foreach (var route in routes)
-        {
-            if (route.Template.Segments.Count > depth && !route.Template.Segments[depth].IsParameter)
-            {
-                var literal = route.Template.Segments[depth].Value;
-                (groups.TryGetValue(literal, out var group) ? group : groups[literal] = []).Add(route);
-            }
-            else
-            {
-                wide.Add(route);
-            }
-        }
-
-        for (var i = 0; i < wide.Count; i++)
-        {
-            for (var j = i + 1; j < wide.Count; j++)
-            {
-                pairs.Add(Ordered(wide[i], wide[j]));
-            }
-
-            // A template without a wildcard that ends before this segment only meets routes of its own length, all in 'wide'.
-            if (wide[i].Template.HasWildcard || wide[i].Template.Segments.Count > depth)
-            {
-                pairs.AddRange(groups.Values.SelectMany(g => g).Select(r => Ordered(wide[i], r)));
-            }
-        }
-
-        foreach (var group in groups.Values)
-        {
-            Collect(group, depth + 1, pairs);
-        }
-    }
-
-    private static (ConfiguredRoute, ConfiguredRoute) Ordered(ConfiguredRoute a, ConfiguredRoute b) => a.Index < b.Index ? (a, b) : (b, a);
+    public IEnumerable<(ConfiguredRoute First, ConfiguredRoute Second)> OverlappingPairs(int limit, out bool complete) =>
+        OverlapSearch.Pairs(Routes, limit, out complete)
+            .Where(p => TemplateOverlap.MethodsOverlap(p.First.Method, p.Second.Method))
+            .OrderBy(p => p.Second.Index).ThenBy(p => p.First.Index);
 }

@@ -5,6 +5,20 @@ namespace FunctionGateway.Tests.Configuration;
 public class AmbiguousOverlapRuleTests
 {
     [Fact]
+    public void Check_MoreWarningsThanTheBound_ReportsTheFirstAndSaysThereAreMore()
+    {
+        // Each '/aN/{y}' crosses '/{x}/b': 60 overlaps with a tie-break winner.
+        var paths = new[] { "GET /{x}/b" }.Concat(Enumerable.Range(0, 60).Select(i => $"GET /a{i}/{{y}}")).ToArray();
+
+        var warnings = RuleHarness.Check(new AmbiguousOverlapRule(), paths);
+
+        Assert.Equal(AmbiguousOverlapRule.MaxWarnings + 1, warnings.Count);
+        Assert.StartsWith("warning: paths[1]: GET /a0/{y} overlaps paths[0] (GET /{x}/b)", warnings[0], StringComparison.Ordinal);
+        Assert.Equal("warning: paths: more routes overlap with a tie-break winner than the 50 reported above " +
+            "(the search stops after 50 warnings or 100,000 overlapping pairs); 'gateway routes' lists every route in match order", warnings[^1]);
+    }
+
+    [Fact]
     public void Check_CrossedParameters_NamesBothWinnerAndReason()
     {
         var warnings = RuleHarness.Check(new AmbiguousOverlapRule(), "GET /a/{x}", "GET /{y}/b");

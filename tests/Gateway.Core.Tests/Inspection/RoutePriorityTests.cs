@@ -34,9 +34,67 @@ public class RoutePriorityTests
             }
         }
 
-        Assert.Equal(everyPair, priority.OverlappingPairs().Select(p => $"{p.First} & {p.Second}"));
+        Assert.Equal(everyPair, priority.OverlappingPairs(int.MaxValue, out var complete).Select(p => $"{p.First} & {p.Second}"));
+        Assert.True(complete);
         Assert.Contains("GET /a/{.+} & GET /{x}/b/{.+}", everyPair);
         Assert.DoesNotContain("GET /a/b & GET /b/{x}", everyPair);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void OverlappingPairs_RandomTemplates_SameAsComparingEveryPair(int seed)
+    {
+        // Few segment values, so that templates meet often: literals, a trailing-slash segment, parameters, wildcards.
+        string[] segments = ["a", "b", "c", "", "{x}", "{y}"];
+        string[] methods = ["GET", "POST", "ANY"];
+        var random = new Random(seed);
+        var paths = new List<PathConfig>();
+        for (var i = 0; i < 300; i++)
+        {
+            var count = random.Next(0, 5);
+            var template = "/" + string.Join('/', Enumerable.Range(0, count).Select(_ => segments[random.Next(segments.Length)]));
+            if (random.Next(3) == 0)
+            {
+                template = (template == "/" ? "" : template) + "/{.+}";
+            }
+
+            paths.Add(RuleHarness.Path($"{methods[random.Next(methods.Length)]} {template}"));
+        }
+
+        var priority = new RoutePriority(new GatewayConfig { Paths = paths });
+        var routes = priority.Routes;
+        var everyPair = new List<string>();
+        for (var j = 0; j < routes.Count; j++)
+        {
+            for (var i = 0; i < j; i++)
+            {
+                if (TemplateOverlap.MethodsOverlap(routes[i].Method, routes[j].Method) && TemplateOverlap.Intersects(routes[i].Template, routes[j].Template))
+                {
+                    everyPair.Add($"{routes[i].Location} & {routes[j].Location}");
+                }
+            }
+        }
+
+        Assert.True(routes.Count > 250, $"only {routes.Count} of the random templates parsed");
+        Assert.True(everyPair.Count > 1000, $"only {everyPair.Count} overlapping pairs: the test would not exercise the walk");
+        Assert.Equal(everyPair, priority.OverlappingPairs(int.MaxValue, out var complete).Select(p => $"{p.First.Location} & {p.Second.Location}"));
+        Assert.True(complete);
+    }
+
+    [Fact]
+    public void OverlappingPairs_MoreThanTheLimit_ReturnsTheLimitAndSaysSo()
+    {
+        var priority = new RoutePriority(new GatewayConfig { Paths = [RuleHarness.Path("GET /{.+}"), RuleHarness.Path("GET /a"), RuleHarness.Path("GET /b")] });
+
+        var pairs = priority.OverlappingPairs(1, out var complete).ToList();
+        var all = priority.OverlappingPairs(2, out var allComplete).ToList();
+
+        Assert.Single(pairs);
+        Assert.False(complete);
+        Assert.Equal(2, all.Count);
+        Assert.True(allComplete);
     }
 
     [Fact]

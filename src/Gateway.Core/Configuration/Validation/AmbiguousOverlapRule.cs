@@ -12,10 +12,18 @@ namespace FunctionGateway.Configuration.Validation;
 /// </summary>
 internal sealed class AmbiguousOverlapRule : IConfigRule
 {
+    /// <summary>Warnings this rule writes at most; past them, one more says how to see the rest.</summary>
+    public const int MaxWarnings = 50;
+
+    /// <summary>Overlapping pairs it examines at most, so that a config load stays bounded in time and memory.</summary>
+    public const int MaxPairs = 100_000;
+
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
         var priority = new RoutePriority(config);
-        foreach (var (first, second) in priority.OverlappingPairs())
+        var reported = 0;
+        var pairs = priority.OverlappingPairs(MaxPairs, out var complete);
+        foreach (var (first, second) in pairs)
         {
             if (TemplateOverlap.Covers(first.Template, second.Template) || TemplateOverlap.Covers(second.Template, first.Template)
                 || priority.RankOf(first) is not { } firstRank || priority.RankOf(second) is not { } secondRank)
@@ -34,10 +42,25 @@ internal sealed class AmbiguousOverlapRule : IConfigRule
                 continue;
             }
 
+            if (++reported > MaxWarnings)
+            {
+                complete = false;
+                break;
+            }
+
             issues.Add(new ConfigIssue(second.Location,
                 $"{second} overlaps {first.Described}: a request such as {methodText} {path} matches both, " +
                 $"and {winner.Location} wins because {Reason(winner, loser)}; " +
                 $"if {loser.Location} should take such requests, add a route for them or make the templates disjoint",
+                ConfigSeverity.Warning));
+        }
+
+        if (!complete)
+        {
+            issues.Add(new ConfigIssue("paths",
+                $"more routes overlap with a tie-break winner than the {Math.Min(reported, MaxWarnings)} reported above " +
+                $"(the search stops after {MaxWarnings} warnings or {MaxPairs:N0} overlapping pairs); " +
+                "'gateway routes' lists every route in match order",
                 ConfigSeverity.Warning));
         }
     }
