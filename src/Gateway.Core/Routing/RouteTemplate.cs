@@ -29,7 +29,8 @@ internal sealed class RouteTemplate
     public RouteKind Kind => HasWildcard ? RouteKind.Wildcard : HasParameters ? RouteKind.Parameterised : RouteKind.Exact;
 
     /// <summary>The template with parameter names erased, so that <c>/a/{id}</c> and <c>/a/{x}</c> compare equal.</summary>
-    public string Shape => "/" + string.Join('/', Segments.Select(s => s.IsParameter ? "{}" : s.Value))
+    /// <remarks>Built once: the config rules compare shapes of many pairs of routes.</remarks>
+    public string Shape => field ??= "/" + string.Join('/', Segments.Select(s => s.IsParameter ? "{}" : s.Value))
         + (HasWildcard ? (Segments.Count == 0 ? "" : "/") + WildcardSegment : "");
 
     public static bool TryParse(string text, out RouteTemplate? template, out string? error)

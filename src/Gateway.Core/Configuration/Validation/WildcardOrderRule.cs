@@ -18,8 +18,10 @@ internal sealed class WildcardOrderRule : IConfigRule
         var priority = new RoutePriority(config);
         foreach (var wildcard in priority.Routes.Where(r => r.Template.HasWildcard))
         {
+            // The cheap tests first: with thousands of wildcard routes this runs for every pair of routes.
             var later = priority.Routes
                 .Where(r => r.Index > wildcard.Index
+                    && r.Template.Segments.Count >= wildcard.Template.Segments.Count
                     && TemplateOverlap.MethodsOverlap(r.Method, wildcard.Method)
                     && r.Template.Shape != wildcard.Template.Shape
                     && TemplateOverlap.Covers(wildcard.Template, r.Template)
