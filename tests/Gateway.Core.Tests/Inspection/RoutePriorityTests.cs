@@ -21,18 +21,7 @@ public class RoutePriorityTests
             Paths = [.. Templates.SelectMany(t => new[] { RuleHarness.Path($"GET {t}"), RuleHarness.Path($"POST {t}") })],
         };
         var priority = new RoutePriority(config);
-        var routes = priority.Routes;
-        var everyPair = new List<string>();
-        for (var j = 0; j < routes.Count; j++)
-        {
-            for (var i = 0; i < j; i++)
-            {
-                if (TemplateOverlap.MethodsOverlap(routes[i].Method, routes[j].Method) && TemplateOverlap.Intersects(routes[i].Template, routes[j].Template))
-                {
-                    everyPair.Add($"{routes[i]} & {routes[j]}");
-                }
-            }
-        }
+        var everyPair = EveryOverlappingPair(priority.Routes).Select(p => $"{p.First} & {p.Second}").ToList();
 
         Assert.Equal(everyPair, priority.OverlappingPairs(int.MaxValue, out var complete).Select(p => $"{p.First} & {p.Second}"));
         Assert.True(complete);
@@ -64,20 +53,9 @@ public class RoutePriorityTests
         }
 
         var priority = new RoutePriority(new GatewayConfig { Paths = paths });
-        var routes = priority.Routes;
-        var everyPair = new List<string>();
-        for (var j = 0; j < routes.Count; j++)
-        {
-            for (var i = 0; i < j; i++)
-            {
-                if (TemplateOverlap.MethodsOverlap(routes[i].Method, routes[j].Method) && TemplateOverlap.Intersects(routes[i].Template, routes[j].Template))
-                {
-                    everyPair.Add($"{routes[i].Location} & {routes[j].Location}");
-                }
-            }
-        }
+        var everyPair = EveryOverlappingPair(priority.Routes).Select(p => $"{p.First.Location} & {p.Second.Location}").ToList();
 
-        Assert.True(routes.Count > 250, $"only {routes.Count} of the random templates parsed");
+        Assert.True(priority.Routes.Count > 250, $"only {priority.Routes.Count} of the random templates parsed");
         Assert.True(everyPair.Count > 1000, $"only {everyPair.Count} overlapping pairs: the test would not exercise the walk");
         Assert.Equal(everyPair, priority.OverlappingPairs(int.MaxValue, out var complete).Select(p => $"{p.First.Location} & {p.Second.Location}"));
         Assert.True(complete);
@@ -104,5 +82,20 @@ public class RoutePriorityTests
 
         Assert.Equal(["GET /u/{id}"], priority.Order.Select(r => r.ToString()));
         Assert.Null(priority.RankOf(priority.Routes[1]));
+    }
+
+    // What the walk must find, by comparing every pair, in the order OverlappingPairs promises.
+    private static IEnumerable<(ConfiguredRoute First, ConfiguredRoute Second)> EveryOverlappingPair(IReadOnlyList<ConfiguredRoute> routes)
+    {
+        for (var j = 0; j < routes.Count; j++)
+        {
+            for (var i = 0; i < j; i++)
+            {
+                if (TemplateOverlap.MethodsOverlap(routes[i].Method, routes[j].Method) && TemplateOverlap.Intersects(routes[i].Template, routes[j].Template))
+                {
+                    yield return (routes[i], routes[j]);
+                }
+            }
+        }
     }
 }
