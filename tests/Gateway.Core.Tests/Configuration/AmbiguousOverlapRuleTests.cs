@@ -14,8 +14,22 @@ public class AmbiguousOverlapRuleTests
 
         Assert.Equal(AmbiguousOverlapRule.MaxWarnings + 1, warnings.Count);
         Assert.StartsWith("warning: paths[1]: GET /a0/{y} overlaps paths[0] (GET /{x}/b)", warnings[0], StringComparison.Ordinal);
-        Assert.Equal("warning: paths: more routes overlap with a tie-break winner than the 50 reported above " +
-            "(the search stops after 50 warnings or 100,000 overlapping pairs); 'gateway routes' lists every route in match order", warnings[^1]);
+        Assert.Equal("warning: paths: more routes overlap with a tie-break winner than the 50 reported above; " +
+            "'gateway routes' lists every route in match order", warnings[^1]);
+    }
+
+    [Fact]
+    public void Check_MoreOverlappingPairsThanItExamines_SaysSoEvenWithoutWarnings()
+    {
+        // '/a/{x}' covers each '/a/bN': 20 overlapping pairs, none with a tie-break winner.
+        var paths = new[] { "GET /a/{x}" }.Concat(Enumerable.Range(0, 20).Select(i => $"GET /a/b{i}")).ToArray();
+
+        var all = RuleHarness.Check(new AmbiguousOverlapRule(maxPairs: 20), paths);
+        var some = RuleHarness.Check(new AmbiguousOverlapRule(maxPairs: 10), paths);
+
+        Assert.Empty(all);
+        Assert.Equal(["warning: paths: more than 10 pairs of routes can match the same request: only those were checked " +
+            "for a tie-break winner; 'gateway routes' lists every route in match order"], some);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunctionGateway.Inspection;
 using FunctionGateway.Routing;
 
@@ -10,19 +11,19 @@ namespace FunctionGateway.Configuration.Validation;
 /// other one. A route that is narrower than another (<c>/users/me</c> and <c>/users/{id}</c>) is ordinary
 /// specificity and is not reported.
 /// </summary>
-internal sealed class AmbiguousOverlapRule : IConfigRule
+internal sealed class AmbiguousOverlapRule(int maxPairs = AmbiguousOverlapRule.MaxPairs) : IConfigRule
 {
     /// <summary>Warnings this rule writes at most; past them, one more says how to see the rest.</summary>
     public const int MaxWarnings = 50;
 
-    /// <summary>Overlapping pairs it examines at most, so that a config load stays bounded in time and memory.</summary>
+    /// <summary>Overlapping pairs it examines at most by default, so that a config load stays bounded in time and memory.</summary>
     public const int MaxPairs = 100_000;
 
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
         var priority = new RoutePriority(config);
         var reported = 0;
-        var pairs = priority.OverlappingPairs(MaxPairs, out var complete);
+        var pairs = priority.OverlappingPairs(maxPairs, out var searchedAll);
         foreach (var (first, second) in pairs)
         {
             if (TemplateOverlap.Covers(first.Template, second.Template) || TemplateOverlap.Covers(second.Template, first.Template)
@@ -44,8 +45,11 @@ internal sealed class AmbiguousOverlapRule : IConfigRule
 
             if (++reported > MaxWarnings)
             {
-                complete = false;
-                break;
+                issues.Add(new ConfigIssue("paths",
+                    $"more routes overlap with a tie-break winner than the {MaxWarnings} reported above; " +
+                    "'gateway routes' lists every route in match order",
+                    ConfigSeverity.Warning));
+                return;
             }
 
             issues.Add(new ConfigIssue(second.Location,
@@ -55,12 +59,11 @@ internal sealed class AmbiguousOverlapRule : IConfigRule
                 ConfigSeverity.Warning));
         }
 
-        if (!complete)
+        if (!searchedAll)
         {
             issues.Add(new ConfigIssue("paths",
-                $"more routes overlap with a tie-break winner than the {Math.Min(reported, MaxWarnings)} reported above " +
-                $"(the search stops after {MaxWarnings} warnings or {MaxPairs:N0} overlapping pairs); " +
-                "'gateway routes' lists every route in match order",
+                $"more than {maxPairs.ToString("N0", CultureInfo.InvariantCulture)} pairs of routes can match the same request: " +
+                "only those were checked for a tie-break winner; 'gateway routes' lists every route in match order",
                 ConfigSeverity.Warning));
         }
     }
