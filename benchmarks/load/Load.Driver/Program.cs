@@ -27,8 +27,10 @@ var secret = TokenFactory.NewSecret();
 var topology = new Topology(options, runDirectory, secret, TokenFactory.Create(secret, TimeProvider.System));
 const int wrkThreads = 2;
 var reportScript = Wrk.WriteScript(runDirectory);
-var freshTokens = TokenFactory.CreateMany(secret, TimeProvider.System, FreshTokenScript.TokensPerThread * wrkThreads);
-var wrk = new Wrk(reportScript, FreshTokenScript.Write(runDirectory, freshTokens, wrkThreads, reportScript), wrkThreads);
+// The soak drives one token only: its run signs no others and writes no fresh-token script.
+var freshTokenScript = options.Soak ? null : FreshTokenScript.Write(runDirectory,
+    TokenFactory.CreateMany(secret, TimeProvider.System, FreshTokenScript.TokensPerThread * wrkThreads), wrkThreads, reportScript);
+var wrk = new Wrk(reportScript, freshTokenScript, wrkThreads);
 using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 var machine = MachineInfo.Read();
 Console.WriteLine($"{machine.Cpu}, {machine.Cores} cores, {machine.Memory}; load average {machine.LoadAverage}; logs in {runDirectory}");

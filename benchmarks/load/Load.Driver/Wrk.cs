@@ -8,7 +8,7 @@ namespace FunctionGateway.Load.Driver;
 /// Runs wrk with the JSON-printing Lua hook and reads its one result line; with fresh tokens, through the script
 /// that sends a different token on every request.
 /// </summary>
-internal sealed class Wrk(string scriptPath, string freshTokenScriptPath, int threads)
+internal sealed class Wrk(string scriptPath, string? freshTokenScriptPath, int threads)
 {
     private const string Marker = "WRK_JSON ";
 
@@ -24,7 +24,9 @@ internal sealed class Wrk(string scriptPath, string freshTokenScriptPath, int th
 
     public Task<WrkResult> RunAsync(Scenario scenario, int connections, TimeSpan duration, string token, CancellationToken cancellationToken) =>
         scenario.FreshTokens
-            ? RunAsync(scenario.Url, connections, duration, token: null, freshTokenScriptPath, cancellationToken)
+            ? RunAsync(scenario.Url, connections, duration, token: null,
+                freshTokenScriptPath ?? throw new InvalidOperationException($"'{scenario.Label}' needs the fresh-token script, which this run did not write."),
+                cancellationToken)
             : RunAsync(scenario.Url, connections, duration, token, scriptPath, cancellationToken);
 
     public Task<WrkResult> RunAsync(string url, int connections, TimeSpan duration, string token, CancellationToken cancellationToken) =>
