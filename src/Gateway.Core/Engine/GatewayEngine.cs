@@ -46,7 +46,7 @@ public sealed class GatewayEngine
             return false;
         }
 
-        var runtime = _runtimes.Current;
+        var runtime = _runtimes.Current ?? await WaitForFirstLoadAsync(context.RequestAborted);
         if (runtime is null)
         {
             var reason = _runtimes.UnavailableReason ?? "no config loaded";
@@ -135,6 +135,22 @@ public sealed class GatewayEngine
         }
 
         return feature.Match.Route.Integration.InvokeAsync(context, feature);
+    }
+
+    // A request that arrives while the first config is loading (the request that woke a cold instance) waits
+    // for that load rather than getting a 503; the holder ends the wait when the load fails or its bound is over.
+    private async Task<Model.GatewayRuntime?> WaitForFirstLoadAsync(CancellationToken requestAborted)
+    {
+        try
+        {
+            await _runtimes.FirstLoad.WaitAsync(requestAborted);
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        {
+            // The client has gone; the 503 below is written to no one.
+        }
+
+        return _runtimes.Current;
     }
 
     private static async ValueTask<bool> FailAsync(HttpContext context, GatewayRequestFeature feature, GatewayError error)
