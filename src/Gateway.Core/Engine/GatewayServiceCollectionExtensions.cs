@@ -1,3 +1,4 @@
+using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
@@ -21,6 +22,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
         services.TryAddSingleton<UpstreamForwarder>();
+        services.TryAddSingleton(sp => new AuthorizerRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton<RuntimeBuilder>();
         services.TryAddSingleton<GatewayConfigLoader>();
         services.TryAddSingleton<GatewayRuntimeHolder>();

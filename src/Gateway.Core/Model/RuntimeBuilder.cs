@@ -6,21 +6,24 @@ using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FunctionGateway.Model;
 
-/// <summary>Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.</summary>
-internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+/// <summary>
+/// Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.
+/// Authorizers come from the <see cref="AuthorizerRegistry"/>, so a version keeps those of the version before it
+/// whose settings it did not change, with their key sources and token caches.
+/// </summary>
+internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null,
+    AuthorizerRegistry? registry = null)
 {
-    private readonly ILogger _authorizationLog = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FunctionGateway.Authorization");
+    private readonly AuthorizerRegistry _registry = registry ?? new AuthorizerRegistry(timeProvider, loggerFactory);
 
     /// <summary>False for <c>gateway explain --offline</c>: remote key sets are never fetched, and say so when asked.</summary>
     internal bool FetchRemoteKeys { get; init; } = true;
 
     internal GatewayRuntime Build(GatewayConfig config, ConfigVersion version)
     {
-        // Built once per config version: a reload gets new authorizers, with empty token caches.
         var authorizers = BuildAuthorizers(config);
         var upstreams = config.Servers.ToDictionary(s => s.Alias, s => new Upstream(s), StringComparer.Ordinal);
         var routes = new List<GatewayRoute>(config.Paths.Count);
@@ -37,8 +40,17 @@ internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider t
                 BuildIntegration(path, template!, config, upstreams)));
         }
 
+        IReadOnlyList<JwtAuthorizer> used = [.. authorizers.Values];
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
-            config.Cors is null ? null : new CorsPolicy(config.Cors), [.. authorizers.Values]);
+            config.Cors is null ? null : new CorsPolicy(config.Cors), used, FetchRemoteKeys ? () => Release(used) : null);
+    }
+
+    private void Release(IReadOnlyList<JwtAuthorizer> authorizers)
+    {
+        foreach (var authorizer in authorizers)
+        {
+            _registry.Release(authorizer);
+        }
     }
 
     private Dictionary<string, JwtAuthorizer> BuildAuthorizers(GatewayConfig config)
@@ -48,16 +60,18 @@ internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider t
         {
             if (authorizer is not null)
             {
-                authorizers[authorizer.Name ?? DefaultAuthorizer] = new JwtAuthorizer(authorizer, BuildKeySource(authorizer), timeProvider);
+                authorizers[authorizer.Name ?? DefaultAuthorizer] = FetchRemoteKeys
+                    ? _registry.Acquire(authorizer)
+                    : new JwtAuthorizer(authorizer, OfflineKeySources(authorizer), timeProvider);
             }
         }
 
         return authorizers;
     }
 
-    private ISigningKeySource BuildKeySource(AuthorizerConfig authorizer) =>
+    private static ISigningKeySource OfflineKeySources(AuthorizerConfig authorizer) =>
         authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
-            ? FetchRemoteKeys ? new RemoteKeySource(authorizer, _authorizationLog, timeProvider) : new OfflineKeySource(authorizer)
+            ? new OfflineKeySource(authorizer)
             : StaticKeySource.For(authorizer);
 
     private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>
