@@ -61,9 +61,9 @@ public sealed class GatewayEngine
 
         var feature = new GatewayRequestFeature(runtime, Stopwatch.GetTimestamp());
         context.Features.Set(feature);
-        if (_logger.IsEnabled(LogLevel.Information))
+        if (_logger.IsEnabled(LogLevel.Information) || GatewayActivityTags.Recorded(context) is not null)
         {
-            // Registered only when the line will be written: with request logging off, a request pays nothing for it.
+            // Registered only when the line will be written or the span recorded: with both off, a request pays nothing for them.
             context.Response.OnCompleted(_logCompleted, context);
         }
 
@@ -180,6 +180,16 @@ public sealed class GatewayEngine
     private static Task LogCompleted(HttpContext context, ILogger log)
     {
         var feature = GatewayRequestFeature.Get(context);
+        if (GatewayActivityTags.Recorded(context) is { } activity)
+        {
+            GatewayActivityTags.Write(activity, context, feature);
+        }
+
+        if (!log.IsEnabled(LogLevel.Information))
+        {
+            return Task.CompletedTask;
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(feature.StartTimestamp).TotalMilliseconds;
         var route = feature.Match?.Route.ToString() ?? "-";
         var auth = feature.Match?.Route.RequiresAuth == true
