@@ -42,14 +42,23 @@ internal static class WorkerTelemetry
         }
 
         // Requests (the worker's side of each invocation, with the gateway's route, auth and upstream fields) and
-        // dependencies (upstream calls, blob, Key Vault, JWKS, token acquisition). Both instrumentations replace
-        // query string values with "Redacted", so a token sent in a query never leaves the process.
+        // dependencies (upstream calls, blob, Key Vault, JWKS, token acquisition). Query strings are redacted
+        // (request URLs keep the names, "?access_token=Redacted"; dependency URLs keep "?*"), so a token sent in
+        // a query, or a claim mapped into one, never leaves the process. The exporters
+        // are attached as the providers are built, not by a hosted service: the first config load starts before
+        // any hosted service does, and its events and blob read must be exported too (see TelemetryStart).
+        var credential = TelemetryCredential.FromSetting(builder.Configuration[TelemetryCredential.SettingName]);
+        void Configure(AzureMonitorExporterOptions options) => options.ConnectionString = connectionString;
         telemetry
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .UseAzureMonitorExporter(options =>
-            {
-                options.ConnectionString = connectionString;
-                options.Credential = TelemetryCredential.FromSetting(builder.Configuration[TelemetryCredential.SettingName]);
-            });
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                // Not the worker's own gRPC stream to the host: one span as long as the worker lives.
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r =>
+                    r.RequestUri?.AbsolutePath.StartsWith("/AzureFunctionsRpcMessages.", StringComparison.Ordinal) != true)
+                .AddAzureMonitorTraceExporter(Configure, credential))
+            .WithLogging(logging => logging.AddAzureMonitorLogExporter(Configure, credential),
+                // The message as the console shows it; its parts are exported as custom dimensions too.
+                options => options.IncludeFormattedMessage = true);
+        builder.Services.AddHostedService<TelemetryStart>();
     }
 }
