@@ -45,15 +45,9 @@ public class ColdStartTests
         var time = new FakeTimeProvider();
         var source = new ScriptedConfigSource(Config, time) { Delay = TimeSpan.FromSeconds(2) };
         await using var app = await StartAsync(source, time);
-        await source.ReadStarted.WaitAsync(Hang);
-
         var context = Request("/health");
-        var match = app.Services.GetRequiredService<GatewayEngine>().MatchAsync(context).AsTask();
-        time.Advance(TimeSpan.FromSeconds(1.9));
-        Assert.False(match.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(0.1));
 
-        Assert.True(await match.WaitAsync(Hang));
+        Assert.True(await MatchAcrossAsync(app, source, time, context, TimeSpan.FromSeconds(2)));
         Assert.Equal(200, context.Response.StatusCode);
     }
 
@@ -79,15 +73,9 @@ public class ColdStartTests
         var time = new FakeTimeProvider();
         var source = new ScriptedConfigSource(Config, time) { Delay = Timeout.InfiniteTimeSpan };
         await using var app = await StartAsync(source, time, new() { [GatewaySettings.StartupWaitSecondsKey] = "10" });
-        await source.ReadStarted.WaitAsync(Hang);
-
         var context = Request("/health");
-        var match = app.Services.GetRequiredService<GatewayEngine>().MatchAsync(context).AsTask();
-        time.Advance(TimeSpan.FromSeconds(9.9));
-        Assert.False(match.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(0.1));
 
-        Assert.False(await match.WaitAsync(Hang));
+        Assert.False(await MatchAcrossAsync(app, source, time, context, TimeSpan.FromSeconds(10)));
         Assert.Equal(503, context.Response.StatusCode);
         Assert.Equal("the first load of the config from scripted config has not finished after 10 s; it goes on in the background",
             app.Services.GetRequiredService<GatewayRuntimeHolder>().UnavailableReason);
@@ -107,6 +95,19 @@ public class ColdStartTests
         var context = Request("/health");
         Assert.False(await app.Services.GetRequiredService<GatewayEngine>().MatchAsync(context).AsTask().WaitAsync(Hang));
         Assert.Equal(503, context.Response.StatusCode);
+    }
+
+    // Starts a match once the first read is waiting on the clock, and moves the clock to just before the moment
+    // the wait must end, where the match must still be pending, then to that moment.
+    private static async Task<bool> MatchAcrossAsync(WebApplication app, ScriptedConfigSource source, FakeTimeProvider time,
+        HttpContext context, TimeSpan end)
+    {
+        await source.ReadStarted.WaitAsync(Hang);
+        var match = app.Services.GetRequiredService<GatewayEngine>().MatchAsync(context).AsTask();
+        time.Advance(end - TimeSpan.FromSeconds(0.1));
+        Assert.False(match.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        return await match.WaitAsync(Hang);
     }
 
     private static async Task<WebApplication> StartAsync(IConfigSource source, TimeProvider time, Dictionary<string, string?>? settings = null)
