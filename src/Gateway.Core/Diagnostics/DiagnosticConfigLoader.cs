@@ -10,14 +10,15 @@ using Microsoft.Extensions.Logging;
 namespace FunctionGateway.Diagnostics;
 
 /// <summary>
-/// Loads a config the way the gateway does (the same loader, the same secret sources: app settings, or Key Vault
-/// when <c>Gateway:KeyVault:Uri</c> is set), on a clock fixed at one instant, optionally with remote keys never fetched.
+/// Loads a config the way the gateway does (the same loader, the same secret sources: app settings, or the one the
+/// host passes, Key Vault when <c>Gateway:KeyVault:Uri</c> is set), on a clock fixed at one instant, optionally
+/// with remote keys never fetched.
 /// </summary>
 internal static class DiagnosticConfigLoader
 {
     /// <exception cref="DiagnosticInputException">A <c>Gateway:*</c> setting is not valid.</exception>
     public static async Task<DiagnosticConfig> LoadAsync(string text, string source, IConfiguration settings, DateTimeOffset? at,
-        bool offline, CancellationToken cancellationToken = default)
+        bool offline, Func<TimeProvider, ILoggerFactory, ISecretSource>? secretSource = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var problems = GatewaySettings.Read(settings).Problems;
@@ -27,7 +28,13 @@ internal static class DiagnosticConfigLoader
         }
 
         var clock = new FixedTimeProvider(at ?? TimeProvider.System.GetUtcNow());
-        var services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (secretSource is not null)
+        {
+            services.AddSingleton(sp => secretSource(clock, sp.GetRequiredService<ILoggerFactory>()));
+        }
+
+        services
             .AddLogging()
             .AddSingleton(settings)
             .AddSingleton<TimeProvider>(clock)
@@ -35,8 +42,7 @@ internal static class DiagnosticConfigLoader
             {
                 FetchRemoteKeys = !offline,
             })
-            .AddGatewayEngine()
-            .AddGatewayConfigSources(settings);
+            .AddGatewayEngine();
         // Not disposed here: the runtime keeps using what it resolved (loggers, key sources) while it is explained.
         var provider = services.BuildServiceProvider();
         var secrets = provider.GetRequiredService<ISecretSource>();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Secrets;
+namespace FunctionGateway.Azure.Secrets;
 
 /// <summary>Secret source log lines: names and causes only, never a value.</summary>
 internal static partial class SecretsLog

@@ -2,8 +2,9 @@ using Azure;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using FunctionGateway.Sources;
 
-namespace FunctionGateway.Sources;
+namespace FunctionGateway.Azure.Sources;
 
 /// <summary>
 /// A config blob in Azure Storage (or Azurite). Reads are conditional on the ETag last seen, so polling an

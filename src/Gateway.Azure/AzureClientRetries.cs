@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace FunctionGateway.Hosting;
+namespace FunctionGateway.Azure;
 
 /// <summary>Retry limits for the Azure clients the gateway reads config and secrets with.</summary>
 internal static class AzureClientRetries

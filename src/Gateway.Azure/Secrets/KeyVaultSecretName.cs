@@ -1,4 +1,4 @@
-namespace FunctionGateway.Secrets;
+namespace FunctionGateway.Azure.Secrets;
 
 /// <summary>
 /// Key Vault secret names allow only letters, digits and dashes, while <c>$secret.NAME</c> is usually an

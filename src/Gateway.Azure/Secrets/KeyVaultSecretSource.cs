@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
+using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Secrets;
+namespace FunctionGateway.Azure.Secrets;
 
 /// <summary>
 /// <c>$secret.NAME</c> from Azure Key Vault. Each name is read on its own (the identity needs 'get', never
