@@ -45,7 +45,7 @@ done
 export GATEWAY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 
 passed=0 failed=0 skipped=0 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "==> Testing $name"
   if ! dotnet test "$project" -c "$configuration" --no-build -nologo 2>&1 | tee "$log_dir/$name.log"; then

@@ -1,9 +1,8 @@
 using System.Text;
-using FunctionGateway.Hosting;
-using FunctionGateway.Tests.Support;
+using FunctionGateway.Cli.Serve;
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Tests.Hosting;
+namespace FunctionGateway.Cli.Tests.Serve;
 
 public class BatchedConsoleLoggerTests
 {

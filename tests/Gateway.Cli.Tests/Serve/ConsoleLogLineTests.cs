@@ -1,7 +1,7 @@
-using FunctionGateway.Hosting;
+using FunctionGateway.Cli.Serve;
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Tests.Hosting;
+namespace FunctionGateway.Cli.Tests.Serve;
 
 public class ConsoleLogLineTests
 {

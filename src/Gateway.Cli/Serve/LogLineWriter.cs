@@ -1,7 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 
-namespace FunctionGateway.Hosting;
+namespace FunctionGateway.Cli.Serve;
 
 /// <summary>
 /// Writes log lines to a stream from one background loop, a batch at a time: a request thread only queues its

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Hosting;
+namespace FunctionGateway.Cli.Serve;
 
 /// <summary>
 /// One line per entry, in the single-line format of the framework's simple console logger

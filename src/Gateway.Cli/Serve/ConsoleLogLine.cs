@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Hosting;
+namespace FunctionGateway.Cli.Serve;
 
 /// <summary>
 /// The single-line format of the framework's simple console logger: <c>timestamp level: category[event] message</c>,

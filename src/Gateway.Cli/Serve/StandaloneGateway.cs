@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Hosting;
+namespace FunctionGateway.Cli.Serve;
 
 /// <summary>The engine on Kestrel without Azure: what <c>gateway serve</c> runs, and what the integration tests start.</summary>
 internal static class StandaloneGateway

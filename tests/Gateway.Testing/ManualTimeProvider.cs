@@ -1,7 +1,7 @@
-namespace FunctionGateway.Tests.Support;
+namespace FunctionGateway.Testing;
 
 /// <summary>A clock the test sets.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
+public sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace FunctionGateway.Hosting;
+namespace FunctionGateway.Cli.Serve;
 
 /// <summary>The console logger of <c>gateway serve</c>: standard output, written in batches (see <see cref="LogLineWriter"/>).</summary>
 [ProviderAlias("Console")]

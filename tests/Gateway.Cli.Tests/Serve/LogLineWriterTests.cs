@@ -1,7 +1,7 @@
 using System.Text;
-using FunctionGateway.Hosting;
+using FunctionGateway.Cli.Serve;
 
-namespace FunctionGateway.Tests.Hosting;
+namespace FunctionGateway.Cli.Tests.Serve;
 
 public class LogLineWriterTests
 {
