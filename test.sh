@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: restores what it needs, builds every project that can be
-# built here, runs every test project, and ends with one line: "N passed, N failed, N skipped".
+# The whole test suite, from a fresh clone: restores what it needs, builds every project of the solution
+# (the Azure Functions app included), runs every test project, and ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,15 +17,6 @@ trap 'exit 130' INT TERM
 
 echo "==> Building ($configuration)"
 dotnet build FunctionGateway.sln -c "$configuration" -nologo -v quiet
-
-# The Functions app is not in the solution: its Worker packages come from nuget.org, which some package
-# sources do not mirror. Build it wherever they restore; say so plainly where they do not.
-if dotnet restore src/FunctionGateway -nologo -v quiet >"$log_dir/functions-restore.log" 2>&1; then
-  echo "==> Building FunctionGateway (Azure Functions app)"
-  dotnet build src/FunctionGateway -c "$configuration" --no-restore -nologo -v quiet
-else
-  echo "FunctionGateway (Azure Functions adapter) skipped: its Microsoft.Azure.Functions.Worker packages cannot be restored from the configured NuGet sources"
-fi
 
 # Azurite (the Azure Storage emulator) from the committed lock file, on a free loopback port, for the
 # blob config tests; stopped by the trap above however the tests end.

@@ -1,4 +1,5 @@
 using FunctionGateway.Inspection;
+using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Cli;
 

@@ -1,6 +1,6 @@
 using Azure.Identity;
 using FunctionGateway.Azure.Secrets;
-using FunctionGateway.Diagnostics;
+using FunctionGateway.Tooling.Diagnostics;
 using FunctionGateway.Hosting;
 using Microsoft.Extensions.Configuration;
 

@@ -14,7 +14,7 @@ namespace FunctionGateway.Configuration;
 /// findings at that value's location are dropped: they would judge the reference's text, not the value the
 /// gateway will use. Every other value, and every check that does not read such a value, runs as usual.
 /// </remarks>
-internal static class ConfigChecker
+public static class ConfigChecker
 {
     /// <summary>Checks a config with its references resolved from <paramref name="settings"/> and <paramref name="secrets"/>.</summary>
     public static async Task<ConfigCheck> CheckAsync(string text, IConfiguration settings, ISecretSource secrets,

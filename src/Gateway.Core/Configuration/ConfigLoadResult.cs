@@ -3,7 +3,7 @@ using FunctionGateway.Model;
 namespace FunctionGateway.Configuration;
 
 /// <summary>The outcome of loading one config version: a runtime ready to swap in, or the reasons there is none.</summary>
-internal sealed class ConfigLoadResult
+public sealed class ConfigLoadResult
 {
     private readonly ConfigCheck _check;
 

@@ -11,7 +11,7 @@ namespace FunctionGateway.Configuration;
 /// build. Every step runs off the request path; any error leaves no runtime and says what and where.
 /// Validation depends on the host (<see cref="GatewayHostOptions"/>); without options it is <c>gateway serve</c>'s.
 /// </summary>
-internal sealed class GatewayConfigLoader(
+public sealed class GatewayConfigLoader(
     IConfiguration settings, ISecretSource secrets, RuntimeBuilder builder, TimeProvider timeProvider, IOptions<GatewayHostOptions>? hostOptions = null)
 {
     private readonly GatewayHostKind _host = hostOptions?.Value.Kind ?? GatewayHostKind.Standalone;

@@ -12,7 +12,7 @@ namespace FunctionGateway.Engine;
 /// snapshot it started with, the route it matched and what the authorizer decided. Dispatch reads the route
 /// from here, so that it can never disagree with the authorization decision.
 /// </summary>
-internal sealed class GatewayRequestFeature
+public sealed class GatewayRequestFeature
 {
     internal GatewayRequestFeature(GatewayRuntime runtime, long startTimestamp)
     {

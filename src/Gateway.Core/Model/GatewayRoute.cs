@@ -6,7 +6,7 @@ using FunctionGateway.Routing;
 namespace FunctionGateway.Model;
 
 /// <summary>A route of the running config: its template, who may call it and what it does.</summary>
-internal sealed class GatewayRoute : IRoutable
+public sealed class GatewayRoute : IRoutable
 {
     // The request log names the route on every request: built once, not per line.
     private readonly string _display;
@@ -34,7 +34,7 @@ internal sealed class GatewayRoute : IRoutable
 
     public bool RequiresAuth => Authorizer is not null;
 
-    internal RouteAuthorizer? Authorizer { get; }
+    public RouteAuthorizer? Authorizer { get; }
 
     internal IIntegration Integration { get; }
 

@@ -1,7 +1,6 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
 using FunctionGateway.Cors;
-using FunctionGateway.Diagnostics;
 using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
@@ -11,12 +10,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FunctionGateway.Model;
 
 /// <summary>Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.</summary>
-internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null,
+    IRemoteKeySourceFactory? remoteKeys = null)
 {
     private readonly ILogger _authorizationLog = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FunctionGateway.Authorization");
-
-    /// <summary>False for <c>gateway explain --offline</c>: remote key sets are never fetched, and say so when asked.</summary>
-    internal bool FetchRemoteKeys { get; init; } = true;
 
     internal GatewayRuntime Build(GatewayConfig config, ConfigVersion version)
     {
@@ -57,7 +54,7 @@ internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider t
 
     private ISigningKeySource BuildKeySource(AuthorizerConfig authorizer) =>
         authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
-            ? FetchRemoteKeys ? new RemoteKeySource(authorizer, _authorizationLog, timeProvider) : new OfflineKeySource(authorizer)
+            ? remoteKeys?.Create(authorizer) ?? new RemoteKeySource(authorizer, _authorizationLog, timeProvider)
             : StaticKeySource.For(authorizer);
 
     private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using FunctionGateway.Cli.Serve;
+using FunctionGateway.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace FunctionGateway.Cli.Tests.Serve;
