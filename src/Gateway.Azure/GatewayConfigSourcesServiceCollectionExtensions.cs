@@ -5,7 +5,6 @@ using FunctionGateway.Azure;
 using FunctionGateway.Azure.Secrets;
 using FunctionGateway.Azure.Sources;
 using FunctionGateway.Hosting;
-using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

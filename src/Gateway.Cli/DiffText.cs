@@ -1,4 +1,3 @@
-using FunctionGateway.Inspection;
 using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Cli;

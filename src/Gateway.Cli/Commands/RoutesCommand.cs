@@ -3,6 +3,7 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Inspection;
 using FunctionGateway.Tooling.Inspection;
 using FunctionGateway.Routing;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Cli.Commands;
 

@@ -3,9 +3,9 @@ using Azure.Identity;
 using FunctionGateway.Azure.Secrets;
 using FunctionGateway.Configuration;
 using FunctionGateway.Hosting;
-using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Cli.Commands;
 

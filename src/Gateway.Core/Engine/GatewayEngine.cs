@@ -3,6 +3,7 @@ using FunctionGateway.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Engine;
 

@@ -1,8 +1,6 @@
-using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
-using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,9 +1,9 @@
 using System.Net;
-using FunctionGateway.Engine;
 using FunctionGateway.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Integrations;
 

@@ -1,6 +1,5 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
-using FunctionGateway.Integrations;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Model;

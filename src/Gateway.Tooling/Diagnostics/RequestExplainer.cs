@@ -1,6 +1,5 @@
 using FunctionGateway.Engine;
 using FunctionGateway.Errors;
-using FunctionGateway.Inspection;
 using FunctionGateway.Tooling.Inspection;
 using FunctionGateway.Model;
 

@@ -1,5 +1,4 @@
 using FunctionGateway.Configuration;
-using FunctionGateway.Inspection;
 using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Tooling.Tests.Inspection;

@@ -1,6 +1,6 @@
 using FunctionGateway.Configuration;
-using FunctionGateway.Inspection;
 using FunctionGateway.Tooling.Inspection;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Tooling.Tests.Inspection;
 

@@ -1,6 +1,7 @@
 using FunctionGateway.Model;
+using FunctionGateway.Configuration;
 
-namespace FunctionGateway.Configuration;
+namespace FunctionGateway.Engine;
 
 /// <summary>The outcome of loading one config version: a runtime ready to swap in, or the reasons there is none.</summary>
 public sealed class ConfigLoadResult

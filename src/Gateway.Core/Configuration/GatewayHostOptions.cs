@@ -1,4 +1,6 @@
-namespace FunctionGateway.Hosting;
+using FunctionGateway.Configuration;
+
+namespace FunctionGateway.Configuration;
 
 /// <summary>What a host tells the engine about itself; set with <c>services.Configure&lt;GatewayHostOptions&gt;</c>.</summary>
 public sealed class GatewayHostOptions

@@ -1,10 +1,10 @@
-using FunctionGateway.Hosting;
-using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using FunctionGateway.Configuration;
+using FunctionGateway.Configuration.Validation;
 
-namespace FunctionGateway.Configuration;
+namespace FunctionGateway.Engine;
 
 /// <summary>
 /// Turns config text into a runtime: parse, resolve <c>$env</c>/<c>$secret</c> references, read, validate,

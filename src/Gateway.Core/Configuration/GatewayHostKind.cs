@@ -1,4 +1,5 @@
-namespace FunctionGateway.Hosting;
+
+namespace FunctionGateway.Configuration;
 
 /// <summary>Which host runs the engine. Config validation depends on it where the hosts differ.</summary>
 public enum GatewayHostKind

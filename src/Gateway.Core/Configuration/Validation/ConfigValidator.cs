@@ -1,7 +1,6 @@
 using FunctionGateway.Configuration.Validation;
-using FunctionGateway.Hosting;
 
-namespace FunctionGateway.Configuration;
+namespace FunctionGateway.Configuration.Validation;
 
 /// <summary>Runs every rule and returns every issue, so that one run of the validator shows all that is wrong.</summary>
 internal static class ConfigValidator

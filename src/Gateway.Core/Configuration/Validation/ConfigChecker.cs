@@ -1,8 +1,8 @@
-using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
+using FunctionGateway.Configuration.Validation;
 
-namespace FunctionGateway.Configuration;
+namespace FunctionGateway.Configuration.Validation;
 
 /// <summary>
 /// Parses, resolves references, reads and validates a config: the steps before a runtime is built, shared by

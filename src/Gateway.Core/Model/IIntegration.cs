@@ -1,7 +1,7 @@
-using FunctionGateway.Engine;
 using Microsoft.AspNetCore.Http;
+using FunctionGateway.Model;
 
-namespace FunctionGateway.Integrations;
+namespace FunctionGateway.Model;
 
 /// <summary>What a matched, authorized route does with the request.</summary>
 internal interface IIntegration

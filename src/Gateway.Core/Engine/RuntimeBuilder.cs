@@ -6,8 +6,9 @@ using FunctionGateway.Mapping;
 using FunctionGateway.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using FunctionGateway.Model;
 
-namespace FunctionGateway.Model;
+namespace FunctionGateway.Engine;
 
 /// <summary>Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.</summary>
 public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null,

@@ -5,7 +5,7 @@ using FunctionGateway.Model;
 using FunctionGateway.Routing;
 using Microsoft.AspNetCore.Http;
 
-namespace FunctionGateway.Engine;
+namespace FunctionGateway.Model;
 
 /// <summary>
 /// The gateway's state of one request, carried on the <see cref="HttpContext"/> from step to step: the config
