@@ -10,7 +10,7 @@ namespace FunctionGateway.Authorization;
 /// <c>jwks_refresh_min_seconds</c>, and a failed fetch keeps the last keys fetched. One source per
 /// <see cref="RemoteKeySourceKey"/>, shared by authorizers and config versions through <see cref="AuthorizerRegistry"/>.
 /// </summary>
-internal sealed class RemoteKeySource : ISigningKeySource
+public sealed class RemoteKeySource : ISigningKeySource
 {
     /// <summary>Keys are also refetched this often without any unknown <c>kid</c>, so that a removed key stops working.</summary>
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(1);
@@ -26,7 +26,7 @@ internal sealed class RemoteKeySource : ISigningKeySource
     private readonly string _kind;
     private Current? _current;
 
-    public RemoteKeySource(RemoteKeySourceKey key, ILogger logger, TimeProvider timeProvider)
+    internal RemoteKeySource(RemoteKeySourceKey key, ILogger logger, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(key);
         IdentityModelSwitches.Apply();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using FunctionGateway.Model;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace FunctionGateway.Engine;

@@ -8,7 +8,7 @@ namespace FunctionGateway.Engine;
 /// and keeps that snapshot, so it sees the old config or the new one, never a mix. The runtime replaced is
 /// released (its key sources and token caches go back to the registry, kept if the new one uses them too).
 /// </summary>
-internal sealed class GatewayRuntimeHolder : IGatewayRuntimeProvider, IDisposable
+public sealed class GatewayRuntimeHolder : IGatewayRuntimeProvider, IDisposable
 {
     private sealed record State(GatewayRuntime? Runtime, string? UnavailableReason);
 

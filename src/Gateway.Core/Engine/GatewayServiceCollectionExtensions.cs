@@ -3,7 +3,6 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
-using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,12 +22,13 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
         services.TryAddSingleton<UpstreamForwarder>();
         services.TryAddSingleton(sp => new AuthorizerRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
-        services.TryAddSingleton<RuntimeBuilder>();
+        services.TryAddSingleton(sp => new RuntimeBuilder(sp.GetRequiredService<UpstreamForwarder>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IRemoteKeySourceFactory>(), sp.GetRequiredService<AuthorizerRegistry>()));
         services.TryAddSingleton<GatewayConfigLoader>();
         services.TryAddSingleton<GatewayRuntimeHolder>();
         services.TryAddSingleton<IGatewayRuntimeProvider>(sp => sp.GetRequiredService<GatewayRuntimeHolder>());
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<GatewayStatusEndpoint>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>()));
         services.TryAddSingleton<ConfigPublisher>();
         return services;
     }

@@ -14,7 +14,7 @@ namespace FunctionGateway.Hosting;
 /// The first load starts before the host's server does, and requests that arrive before it ends wait for it
 /// (<see cref="ConfigWatcherOptions.StartupWait"/>).
 /// </summary>
-internal sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
+public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
     ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger)
     : BackgroundService, IHostedLifecycleService
 {

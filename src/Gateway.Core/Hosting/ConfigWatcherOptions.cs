@@ -4,7 +4,7 @@ namespace FunctionGateway.Hosting;
 /// How often the config watcher polls its source, how often it reloads to pick up rotated secrets, and how long
 /// requests wait for the first load.
 /// </summary>
-internal sealed record ConfigWatcherOptions
+public sealed record ConfigWatcherOptions
 {
     /// <summary><c>Gateway:Config:PollSeconds</c>, default 30 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);

@@ -2,6 +2,7 @@ using System.Net;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
+using FunctionGateway.Testing;
 using FunctionGateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -112,12 +113,12 @@ public class ColdStartTests
 
     private static async Task<WebApplication> StartAsync(IConfigSource source, TimeProvider time, Dictionary<string, string?>? settings = null)
     {
-        var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
+        var app = LoopbackGateway.Build(builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton(source);
-            builder.Services.AddGatewayConfigSources(builder.Configuration);
+            builder.Services.AddGatewayConfigWatcher(builder.Configuration);
         });
         await app.StartAsync();
         return app;

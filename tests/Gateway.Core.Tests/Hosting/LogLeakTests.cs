@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
+using FunctionGateway.Testing;
 using FunctionGateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -42,7 +43,7 @@ public sealed class LogLeakTests : IDisposable
     {
         await using var upstream = await TestUpstream.StartAsync();
         var logs = new CapturingLoggerProvider();
-        await using var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
+        await using var app = LoopbackGateway.Build(builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
