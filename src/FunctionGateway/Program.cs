@@ -1,5 +1,6 @@
 using FunctionGateway.Functions;
 using FunctionGateway.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,8 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
 
 builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
+// No "Server: Kestrel" from the worker's own server on the gateway's answers.
+builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 builder.Services.AddGatewayEngine();
 builder.Services.AddGatewayConfigSources(builder.Configuration);
 

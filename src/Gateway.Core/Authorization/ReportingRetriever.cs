@@ -33,8 +33,10 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LastFailure = Describe(e);
-            AuthorizationLog.KeyFetchFailed(logger, authorizer, shown, LastFailure);
+            var innermost = Innermost(e);
+            // The reason of the 401s that follow, which clients read in WWW-Authenticate: no .NET type there. The log has it.
+            LastFailure = innermost.Message;
+            AuthorizationLog.KeyFetchFailed(logger, authorizer, shown, $"{innermost.GetType().Name}: {innermost.Message}");
             throw;
         }
     }
@@ -44,13 +46,13 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
 
     // The innermost message says what went wrong (refused connection, 500, bad JSON); IdentityModel's own
     // wrappers add nothing but their IDX numbers.
-    private static string Describe(Exception e)
+    private static Exception Innermost(Exception e)
     {
         while (e.InnerException is not null)
         {
             e = e.InnerException;
         }
 
-        return $"{e.GetType().Name}: {e.Message}";
+        return e;
     }
 }

@@ -5,6 +5,8 @@ using FunctionGateway.Integrations;
 using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
+        services.TryAddSingleton(sp => ForwardingPolicy.Create(sp.GetService<IConfiguration>(),
+            sp.GetService<IOptions<GatewayHostOptions>>()?.Value.Kind ?? GatewayHostKind.Standalone));
         services.TryAddSingleton<UpstreamForwarder>();
         services.TryAddSingleton<RuntimeBuilder>();
         services.TryAddSingleton<GatewayConfigLoader>();

@@ -16,6 +16,12 @@ internal static class StandaloneGateway
         builder.WebHost.UseUrls([.. urls]);
         // The slim builder leaves HTTPS out; 'serve --urls https://...' with a configured certificate needs it.
         builder.WebHost.UseKestrelHttpsConfiguration();
+        // No "Server: Kestrel" banner on the gateway's own answers: it tells a scanner which HTTP parser to probe.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.ConfigureEndpointDefaults(ContentLengthGuard.Use);
+        });
         builder.Logging.ClearProviders();
         // One line per request is the gateway's access log: written in batches, it costs a queue write per request.
         builder.Logging.Services.AddSingleton<ILoggerProvider>(sp => new BatchedConsoleLoggerProvider(sp.GetRequiredService<TimeProvider>()));
