@@ -82,6 +82,12 @@ internal static class RequestPathCheck
             return true;
         }
 
+        if (!segment.Contains('%'))
+        {
+            // Nothing encoded: only the segment as it is can be a dot segment.
+            return IsSafeName(segment);
+        }
+
         var text = segment.ToString();
         for (var round = 0; text.Contains('%', StringComparison.Ordinal); round++)
         {
@@ -107,21 +113,25 @@ internal static class RequestPathCheck
         // parameters, which Tomcat-style servers drop before resolving ("..;x" is "..").
         foreach (var part in text.Split('/'))
         {
-            var name = part.AsSpan();
-            var parameters = name.IndexOf(';');
-            if (parameters >= 0)
-            {
-                name = name[..parameters];
-            }
-
-            // "...", ". ." and ".. " resolve as ".." on some file systems; no real segment is made of dots alone.
-            if (name.Contains('.') && !name.ContainsAnyExcept(". "))
+            if (!IsSafeName(part))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool IsSafeName(ReadOnlySpan<char> name)
+    {
+        var parameters = name.IndexOf(';');
+        if (parameters >= 0)
+        {
+            name = name[..parameters];
+        }
+
+        // "...", ". ." and ".. " resolve as ".." on some file systems; no real segment is made of dots alone.
+        return !name.Contains('.') || name.ContainsAnyExcept(". ");
     }
 
     // One layer of percent-decoding; false when the result is not UTF-8 or holds control characters.

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace FunctionGateway.Hosting;
@@ -95,17 +97,19 @@ internal sealed class Http1HeadScanner
             return [];
         }
 
-        var line = Encoding.ASCII.GetString([.. _head]).TrimEnd('\r', '\n');
-        _head.Clear();
+        var line = CollectionsMarshal.AsSpan(_head).TrimEnd("\r\n"u8);
         if (_state == State.Trailers)
         {
-            _state = line.Length == 0 ? State.Head : State.Trailers;
+            _state = line.IsEmpty ? State.Head : State.Trailers;
+            _head.Clear();
             return span[take..];
         }
 
-        var size = line.Split(';')[0].Trim();
-        if (!long.TryParse(size, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out _chunkSize)
-            || _chunkSize < 0)
+        var extensions = line.IndexOf((byte)';');
+        var size = (extensions < 0 ? line : line[..extensions]).Trim(" \t"u8);
+        var parsed = Utf8Parser.TryParse(size, out _chunkSize, out var used, 'X') && used == size.Length && !size.IsEmpty;
+        _head.Clear();
+        if (!parsed)
         {
             _state = State.Stopped;
             return [];
@@ -133,11 +137,19 @@ internal sealed class Http1HeadScanner
                 _state = State.Stopped;
                 return [];
             }
+
+            // The usual case: the whole head in one read, parsed where it lies.
+            var whole = span.IndexOf("\r\n\r\n"u8);
+            if (whole >= 0)
+            {
+                OnHead(span[..whole]);
+                return span[(whole + 4)..];
+            }
         }
 
         var before = _head.Count;
         _head.AddRange(span);
-        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_head);
+        var all = CollectionsMarshal.AsSpan(_head);
         var end = all.IndexOf("\r\n\r\n"u8);
         if (end < 0)
         {
@@ -149,21 +161,18 @@ internal sealed class Http1HeadScanner
             return [];
         }
 
-        var headLength = end + 4;
-        var rest = span[(headLength - before)..];
-        var head = Encoding.Latin1.GetString(all[..end]);
+        var rest = span[(end + 4 - before)..];
+        OnHead(all[..end]);
         _head.Clear();
-        OnHead(head);
         return rest;
     }
 
-    private void OnHead(string head)
+    private void OnHead(ReadOnlySpan<byte> head)
     {
         var request = _requests++;
-        var lines = head.Split("\r\n");
-        var requestLine = lines[0].Split(' ');
-        if (requestLine.Length != 3 || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal)
-            || requestLine[0] == "CONNECT")
+        var lineEnd = head.IndexOf("\r\n"u8);
+        var requestLine = lineEnd < 0 ? head : head[..lineEnd];
+        if (requestLine.IsEmpty || !requestLine[..^1].EndsWith(" HTTP/1."u8) || requestLine.StartsWith("CONNECT "u8))
         {
             _state = State.Stopped;
             return;
@@ -172,19 +181,23 @@ internal sealed class Http1HeadScanner
         long? contentLength = null;
         var chunked = false;
         var upgrade = false;
-        foreach (var line in lines.AsSpan(1))
+        var lines = lineEnd < 0 ? [] : head[(lineEnd + 2)..];
+        while (!lines.IsEmpty)
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var next = lines.IndexOf("\r\n"u8);
+            var line = next < 0 ? lines : lines[..next];
+            lines = next < 0 ? [] : lines[(next + 2)..];
+            var colon = line.IndexOf((byte)':');
             if (colon <= 0)
             {
                 continue;
             }
 
-            var name = line.AsSpan(0, colon);
-            var value = line.AsSpan(colon + 1).Trim(" \t");
-            if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            var name = line[..colon];
+            var value = line[(colon + 1)..].Trim(" \t"u8);
+            if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
             {
-                if (value.IsEmpty || value.ContainsAnyExceptInRange('0', '9') || !long.TryParse(value, out var length))
+                if (value.IsEmpty || value.ContainsAnyExceptInRange((byte)'0', (byte)'9') || !Utf8Parser.TryParse(value, out long length, out var used) || used != value.Length)
                 {
                     BadContentLengthRequest = request;
                     _state = State.Stopped;
@@ -193,11 +206,11 @@ internal sealed class Http1HeadScanner
 
                 contentLength = length;
             }
-            else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
             {
-                chunked = value.EndsWith("chunked", StringComparison.OrdinalIgnoreCase);
+                chunked = value.Length >= 7 && Ascii.EqualsIgnoreCase(value[^7..], "chunked"u8);
             }
-            else if (name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase))
+            else if (Ascii.EqualsIgnoreCase(name, "Upgrade"u8))
             {
                 upgrade = true;
             }
