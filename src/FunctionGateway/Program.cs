@@ -1,9 +1,9 @@
 using FunctionGateway.Functions;
-using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using FunctionGateway.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 

@@ -10,7 +10,7 @@ namespace FunctionGateway.Authorization;
 /// signature holds, so that a forged token is refused as forged whatever its payload says, and a signed one with a
 /// claim of the wrong type is refused naming that claim.
 /// </summary>
-internal static class RegisteredClaims
+public static class RegisteredClaims
 {
     /// <summary>The largest NumericDate a <see cref="DateTimeOffset"/> holds: 9999-12-31T23:59:59Z.</summary>
     public const double MaxNumericDate = 253402300799;

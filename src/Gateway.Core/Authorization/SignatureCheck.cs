@@ -9,7 +9,7 @@ namespace FunctionGateway.Authorization;
 /// library refused a token before verifying it (a registered claim it cannot read as its type), so that such a
 /// token still gets the answer of the documented order: a bad signature first, the claim after.
 /// </summary>
-internal static class SignatureCheck
+public static class SignatureCheck
 {
     public static bool Verifies(string token, string algorithm, string? keyId, KeySet keys)
     {

@@ -2,7 +2,6 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
-using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -24,13 +23,14 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
         services.TryAddSingleton(sp => ForwardingPolicy.Create(sp.GetService<IConfiguration>(),
             sp.GetService<IOptions<GatewayHostOptions>>()?.Value.Kind ?? GatewayHostKind.Standalone));
-        services.TryAddSingleton<UpstreamForwarder>();
+        services.TryAddSingleton(sp => new UpstreamForwarder(sp.GetRequiredService<Yarp.ReverseProxy.Forwarder.IHttpForwarder>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UpstreamForwarder>>(), sp.GetRequiredService<ForwardingPolicy>()));
         services.TryAddSingleton<RuntimeBuilder>();
         services.TryAddSingleton<GatewayConfigLoader>();
         services.TryAddSingleton<GatewayRuntimeHolder>();
         services.TryAddSingleton<IGatewayRuntimeProvider>(sp => sp.GetRequiredService<GatewayRuntimeHolder>());
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<GatewayStatusEndpoint>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>()));
         services.TryAddSingleton<ConfigPublisher>();
         return services;
     }

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
-using FunctionGateway.Hosting;
+using FunctionGateway.Configuration;
 using FunctionGateway.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;

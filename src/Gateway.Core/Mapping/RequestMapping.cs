@@ -1,5 +1,3 @@
-using FunctionGateway.Integrations;
-
 namespace FunctionGateway.Mapping;
 
 /// <summary>A route's compiled mapping: upstream headers and query parameters the gateway owns.</summary>

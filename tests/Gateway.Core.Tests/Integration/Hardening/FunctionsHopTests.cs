@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using FunctionGateway.Engine;
+using FunctionGateway.Configuration;
 using FunctionGateway.Hosting;
 using FunctionGateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;
