@@ -1,4 +1,5 @@
 using FunctionGateway.Functions;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +15,8 @@ builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
 
 builder.AddGatewayTelemetry();
 builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
+// No "Server: Kestrel" from the worker's own server on the gateway's answers.
+builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 builder.Services.AddGatewayEngine();
 builder.Services.AddGatewayConfigSources(builder.Configuration);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ public static class LoopbackGateway
         ArgumentNullException.ThrowIfNull(configure);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseGatewayDefaults());
         builder.Logging.ClearProviders();
         // The log filters both hosts apply, so that what a test reads in the log is what an operator would.
         builder.Logging.AddGatewayLogFilters();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,7 @@ internal static class StandaloneGateway
         builder.WebHost.UseUrls([.. urls]);
         // The slim builder leaves HTTPS out; 'serve --urls https://...' with a configured certificate needs it.
         builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseGatewayDefaults());
         builder.Logging.ClearProviders();
         // One line per request is the gateway's access log: written in batches, it costs a queue write per request.
         builder.Logging.Services.AddSingleton<ILoggerProvider>(sp => new BatchedConsoleLoggerProvider(sp.GetRequiredService<TimeProvider>()));

@@ -118,7 +118,15 @@ public sealed class JwtAuthorizer
         var result = await Handler.ValidateTokenAsync(token, ParametersFor(keys));
         if (!result.IsValid)
         {
-            return AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception, payload));
+            return JwtErrorMap.IsMapped(result.Exception)
+                ? AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception, payload))
+                : Unverified(token, header, payload, keys);
+        }
+
+        // RFC 7519's types, once the signature holds: a 'sub' that is not a string is refused, never mapped.
+        if (RegisteredClaims.Problem(payload) is { } claimProblem)
+        {
+            return AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, claimProblem);
         }
 
         if (_config.Subject is { } subject && !(payload.TryGetProperty("sub", out var sub)
@@ -136,6 +144,26 @@ public sealed class JwtAuthorizer
         var outcome = AuthorizationOutcome.Success(payload);
         Cache.Add(token, keys, outcome, expires);
         return outcome;
+    }
+
+    /// <summary>
+    /// The answer for a token the validator refused without saying why in one of <see cref="JwtErrorMap"/>'s terms:
+    /// it reads the registered claims before it verifies the signature, and gives up on one it cannot read. The
+    /// signature is verified here, so the documented order holds: a forged token is a bad signature whatever its
+    /// payload; a signed one is refused naming the claim.
+    /// </summary>
+    private static AuthorizationOutcome Unverified(string token, JsonElement header, JsonElement payload, KeySet keys)
+    {
+        var algorithm = header.GetProperty("alg").GetString()!;
+        var keyId = header.TryGetProperty("kid", out var kid) ? kid.GetString() : null;
+        if (!SignatureCheck.Verifies(token, algorithm, keyId, keys))
+        {
+            return AuthorizationOutcome.Failure(GatewayErrors.SignatureVerificationFailed, JwtErrorMap.NoKeyVerifies);
+        }
+
+        return RegisteredClaims.Problem(payload) is { } problem
+            ? AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, problem)
+            : AuthorizationOutcome.Failure(GatewayErrors.AuthFailed, JwtErrorMap.Describe(null, payload));
     }
 
     /// <summary>What Microsoft.IdentityModel checks (signature, issuer, audience) for these keys; cached per key set.</summary>

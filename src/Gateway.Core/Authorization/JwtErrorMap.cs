@@ -22,6 +22,11 @@ public static class JwtErrorMap
         (typeof(SecurityTokenInvalidSignatureException), GatewayErrors.SignatureVerificationFailed),
     ];
 
+    public const string NoKeyVerifies = "no key of the authorizer verifies the token's signature";
+
+    /// <summary>Whether a row covers this failure; the others are failures to read the token at all.</summary>
+    public static bool IsMapped(Exception? exception) => Rows.Any(row => row.Exception.IsInstanceOfType(exception));
+
     public static GatewayError ToError(Exception? exception)
     {
         foreach (var (type, error) in Rows)
@@ -45,10 +50,10 @@ public static class JwtErrorMap
         SecurityTokenInvalidAudienceException => Audience(payload) is { Length: > 0 } audience
             ? $"the token's 'aud' \"{ReasonText.Quote(audience)}\" is not one of the authorizer's audiences"
             : "the token has no 'aud' claim; the authorizer requires one of its audiences",
-        SecurityTokenSignatureKeyNotFoundException => "no key of the authorizer verifies the token's signature",
+        SecurityTokenSignatureKeyNotFoundException => NoKeyVerifies,
         SecurityTokenInvalidSignatureException => "the signature does not match the authorizer's key",
-        null => "the token was not accepted",
-        _ => $"the token was not accepted ({exception.GetType().Name})",
+        // Never the exception's type or message: the reason goes to the client in WWW-Authenticate.
+        _ => "the token was not accepted",
     };
 
     private static string Value(string? value) => string.IsNullOrEmpty(value) ? "" : $" \"{ReasonText.Quote(value)}\"";

@@ -38,7 +38,7 @@ public sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew,
     {
         if (!TryReadTime(payload, "exp", out exp))
         {
-            return Fail("the token's 'exp' is not a number of seconds", out error, out reason);
+            return Fail($"the token's 'exp' {RegisteredClaims.TimeProblem(payload.GetProperty("exp"))}", out error, out reason);
         }
 
         if (exp is null && requireExpiration)
@@ -60,7 +60,7 @@ public sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew,
     {
         if (!TryReadTime(payload, "nbf", out nbf))
         {
-            return Fail("the token's 'nbf' is not a number of seconds", out error, out reason);
+            return Fail($"the token's 'nbf' {RegisteredClaims.TimeProblem(payload.GetProperty("nbf"))}", out error, out reason);
         }
 
         return nbf is { } notBefore && now + clockSkew < notBefore
@@ -72,7 +72,7 @@ public sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew,
     {
         if (!TryReadTime(payload, "iat", out iat))
         {
-            return Fail("the token's 'iat' is not a number of seconds", out error, out reason);
+            return Fail($"the token's 'iat' {RegisteredClaims.TimeProblem(payload.GetProperty("iat"))}", out error, out reason);
         }
 
         return iat is { } issued && now + clockSkew < issued
@@ -108,8 +108,7 @@ public sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew,
             return true;
         }
 
-        if (claim.ValueKind != JsonValueKind.Number || !claim.TryGetDouble(out var seconds) || double.IsNaN(seconds)
-            || seconds < 0 || seconds > 253402300799)
+        if (RegisteredClaims.TimeProblem(claim) is not null || !claim.TryGetDouble(out var seconds))
         {
             return false;
         }

@@ -34,9 +34,11 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LastFailure = Describe(e);
+            var innermost = Innermost(e);
+            // The reason of the 401s that follow, which clients read in WWW-Authenticate: no .NET type there. The log has it.
+            LastFailure = innermost.Message;
             var usedBy = authorizers();
-            AuthorizationLog.KeyFetchFailed(logger, usedBy, shown, LastFailure);
+            AuthorizationLog.KeyFetchFailed(logger, usedBy, shown, $"{innermost.GetType().Name}: {innermost.Message}");
             throw;
         }
     }
@@ -46,13 +48,13 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
 
     // The innermost message says what went wrong (refused connection, 500, bad JSON); IdentityModel's own
     // wrappers add nothing but their IDX numbers.
-    private static string Describe(Exception e)
+    private static Exception Innermost(Exception e)
     {
         while (e.InnerException is not null)
         {
             e = e.InnerException;
         }
 
-        return $"{e.GetType().Name}: {e.Message}";
+        return e;
     }
 }

@@ -28,9 +28,10 @@ public sealed class StaticKeySource : ISigningKeySource
             var set = new JsonWebKeySet(jwks);
             return new StaticKeySource(new KeySet([.. set.GetSigningKeys()], selectByKeyId: true), "jwks");
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            return new StaticKeySource(KeySet.Unavailable($"the authorizer's inline jwks is not a valid JWKS ({e.GetType().Name})"), "jwks");
+            // The reason reaches clients in WWW-Authenticate: the what, never the library's exception.
+            return new StaticKeySource(KeySet.Unavailable("the authorizer's inline jwks is not a valid JWKS"), "jwks");
         }
     }
 

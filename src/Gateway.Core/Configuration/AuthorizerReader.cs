@@ -41,8 +41,35 @@ internal static class AuthorizerReader
         return authorizers;
     }
 
+    /// <summary>
+    /// Serverless API Gateway's provider-specific authorizer types, each with what to write instead. Such an
+    /// authorizer gets this one error: its other keys ('domain', 'client_id'...) belong to that type, not to 'jwt'.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string> UnsupportedTypes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["auth0"] = "authorizer type 'auth0' is not supported: use a 'jwt' authorizer with 'openid_configuration_uri' " +
+            "set to 'https://<your-tenant>.auth0.com/.well-known/openid-configuration', 'algorithm' RS256 and 'audience' " +
+            "the API identifier (see docs/authorization.md, Auth0)",
+        ["supabase"] = "authorizer type 'supabase' is not supported: use a 'jwt' authorizer with 'openid_configuration_uri' " +
+            "or 'jwks_uri' of the project ('https://<project-ref>.supabase.co/auth/v1/.well-known/jwks.json', 'algorithm' ES256 or RS256), " +
+            "or with 'secret' set to the project's JWT secret and 'algorithm' HS256 (see docs/authorization.md, Supabase)",
+    };
+
     private static AuthorizerConfig Read(ConfigNodeReader reader, JsonObject obj, string location, bool named)
     {
+        if (obj["type"] is JsonValue typeValue && typeValue.TryGetValue<string>(out var declared)
+            && UnsupportedTypes.TryGetValue(declared, out var instead))
+        {
+            reader.Issues.Add(new ConfigIssue(ConfigNodeReader.Join(location, "type"), instead));
+            return new AuthorizerConfig
+            {
+                Name = named ? reader.String(obj, "name", location, required: true) : null,
+                Type = declared,
+                Location = location,
+                Algorithms = [],
+            };
+        }
+
         reader.RejectUnknownKeys(obj, location, named ? NamedAuthorizerKeys : AuthorizerKeys);
         var name = named ? reader.String(obj, "name", location, required: true) : null;
         var type = reader.String(obj, "type", location, required: true);

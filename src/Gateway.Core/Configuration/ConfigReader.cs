@@ -10,7 +10,7 @@ internal static class ConfigReader
     internal static readonly IReadOnlyList<string> TopLevelKeys =
         ["$schema", "title", "description", "servers", "cors", "authorizer", "authorizers", "variables", "paths"];
 
-    internal static readonly IReadOnlyList<string> ServerKeys = ["alias", "url", "timeout_seconds"];
+    internal static readonly IReadOnlyList<string> ServerKeys = ["alias", "url", "timeout_seconds", "send_forwarded", "forward_override_headers"];
 
     internal static readonly IReadOnlyList<string> PathKeys =
         ["method", "path", "auth", "authorization", "integration", "response", "mapping", "variables"];
@@ -59,7 +59,12 @@ internal static class ConfigReader
             var timeout = reader.Int(obj, "timeout_seconds", location, 1, 3600);
             // Kept when 'alias' or 'url' is missing (already reported), so that paths naming it are not also
             // told the alias is unknown, and the other key is still checked.
-            servers.Add(new ServerConfig { Alias = alias ?? "", Url = url ?? "", TimeoutSeconds = timeout });
+            servers.Add(new ServerConfig
+            {
+                Alias = alias ?? "", Url = url ?? "", TimeoutSeconds = timeout,
+                SendForwarded = reader.Bool(obj, "send_forwarded", location) ?? false,
+                ForwardOverrideHeaders = reader.Bool(obj, "forward_override_headers", location) ?? false,
+            });
         }
 
         return servers;

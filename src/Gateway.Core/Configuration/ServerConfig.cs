@@ -12,4 +12,10 @@ public sealed record ServerConfig
 
     /// <summary>Extension of the format: how long the upstream may take to answer.</summary>
     public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Extension: send the upstream an RFC 7239 <c>Forwarded</c> header of the gateway's own.</summary>
+    public bool SendForwarded { get; init; }
+
+    /// <summary>Extension: let the client's X-HTTP-Method-Override, X-Original-URL... through to this upstream.</summary>
+    public bool ForwardOverrideHeaders { get; init; }
 }

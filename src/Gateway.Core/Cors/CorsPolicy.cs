@@ -42,6 +42,14 @@ internal sealed class CorsPolicy
         }
 
         var requestOrigin = origin.ToString();
+        if (!SerializedOrigin.IsValid(requestOrigin))
+        {
+            // Not a scheme://host[:port] (a path, a '#', two Origin headers): no pattern allows it. The opaque origin
+            // 'null' (sandboxed frames, file: pages) gets '*' where any origin may call without credentials, never an echo.
+            var opaqueAllowed = requestOrigin == "null" && !_allowCredentials && _origins.Any(o => o.IsAny);
+            return new CorsResult(opaqueAllowed ? "*" : null, isPreflight);
+        }
+
         foreach (var pattern in _origins)
         {
             if (pattern.Matches(requestOrigin))

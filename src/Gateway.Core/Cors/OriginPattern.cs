@@ -1,6 +1,11 @@
 namespace FunctionGateway.Cors;
 
-/// <summary>An allowed origin: exact, <c>*</c>, or a pattern whose <c>*</c> stands for any run of characters.</summary>
+/// <summary>
+/// An allowed origin: exact, <c>*</c> (any origin), or a pattern whose every <c>*</c> stands for one or more DNS
+/// labels (letters, digits and hyphens, separated by dots) and nothing else, so <c>https://*.example.org</c> allows
+/// <c>https://a.b.example.org</c> but never <c>https://.example.org</c> or <c>https://evil.test/.example.org</c>.
+/// Only a valid serialized origin (<see cref="SerializedOrigin"/>) is ever matched.
+/// </summary>
 internal sealed class OriginPattern
 {
     private readonly string[] _pieces;
@@ -18,6 +23,7 @@ internal sealed class OriginPattern
 
     public bool IsExact => _pieces.Length == 1;
 
+    /// <summary>Whether the pattern allows <paramref name="origin"/>, which the caller has checked is a serialized origin.</summary>
     public bool Matches(string origin)
     {
         if (IsAny)
@@ -30,26 +36,51 @@ internal sealed class OriginPattern
             return string.Equals(origin, Text, StringComparison.Ordinal);
         }
 
-        // First piece anchors the start, last piece the end, the ones between must appear in order.
-        var span = origin.AsSpan();
-        if (!span.StartsWith(_pieces[0], StringComparison.Ordinal) || !span.EndsWith(_pieces[^1], StringComparison.Ordinal)
-            || span.Length < _pieces[0].Length + _pieces[^1].Length)
+        return Matches(origin.AsSpan(), 0);
+    }
+
+    // The pieces between the stars must appear in order; each star takes the shortest run of labels that lets the
+    // rest match, trying longer runs when it does not.
+    private bool Matches(ReadOnlySpan<char> rest, int piece)
+    {
+        var literal = _pieces[piece];
+        if (!rest.StartsWith(literal, StringComparison.Ordinal))
         {
             return false;
         }
 
-        span = span[_pieces[0].Length..^_pieces[^1].Length];
-        for (var i = 1; i < _pieces.Length - 1; i++)
+        rest = rest[literal.Length..];
+        if (piece == _pieces.Length - 1)
         {
-            var at = span.IndexOf(_pieces[i], StringComparison.Ordinal);
-            if (at < 0)
+            return rest.IsEmpty;
+        }
+
+        // Each prefix that ends a label is a candidate; the run stops at the first character no label holds, or
+        // at an empty label ("..", a leading '.').
+        for (var length = 0; length < rest.Length; length++)
+        {
+            var c = rest[length];
+            if (c == '.')
+            {
+                if (length == 0 || rest[length - 1] == '.')
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (!SerializedOrigin.IsLabelChar(c))
             {
                 return false;
             }
 
-            span = span[(at + _pieces[i].Length)..];
+            if (Matches(rest[(length + 1)..], piece + 1))
+            {
+                return true;
+            }
         }
 
-        return true;
+        return false;
     }
 }

@@ -40,6 +40,8 @@ public sealed class GatewayEngine
     public async ValueTask<bool> MatchAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // First, for every request: a host that follows the connection's framing counts requests here.
+        var framingValid = ContentLengthCheck.IsValid(context);
         if (_status is not null && _status.Handles(context.Request))
         {
             await _status.WriteAsync(context);
@@ -74,12 +76,19 @@ public sealed class GatewayEngine
             cors.Apply(feature.CorsResult, context.Response.Headers);
         }
 
-        var path = request.Path.Value ?? "/";
-        if (HasDotSegment(path))
+        if (!framingValid)
+        {
+            // The body's end is in dispute: the connection is not reused for another request.
+            context.Response.Headers.Connection = "close";
+            return await FailAsync(context, feature, GatewayErrors.BadContentLength);
+        }
+
+        if (!RequestPathCheck.IsSafe(context))
         {
             return await FailAsync(context, feature, GatewayErrors.BadPath);
         }
 
+        var path = request.Path.Value ?? "/";
         var match = runtime.Routes.Match(request.Method, path.Length == 0 ? "/" : path);
         if (runtime.Cors is not null && feature.CorsResult.IsPreflight && match?.Route.Config.Method != "OPTIONS")
         {
@@ -157,23 +166,6 @@ public sealed class GatewayEngine
     {
         feature.Error = error;
         await ErrorWriter.WriteAsync(context, error);
-        return false;
-    }
-
-    // Kestrel resolves dot segments before we see the path; another host might not, and a '..' must never
-    // let a request reach a route other than the one its authorization was decided for.
-    private static bool HasDotSegment(string path)
-    {
-        var span = path.AsSpan();
-        foreach (var range in span.Split('/'))
-        {
-            var segment = span[range];
-            if (segment is "." or "..")
-            {
-                return true;
-            }
-        }
-
         return false;
     }
 

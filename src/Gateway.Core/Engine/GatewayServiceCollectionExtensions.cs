@@ -5,6 +5,8 @@ using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -20,7 +22,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
-        services.TryAddSingleton<UpstreamForwarder>();
+        services.TryAddSingleton(sp => ForwardingPolicy.Create(sp.GetService<IConfiguration>(),
+            sp.GetService<IOptions<GatewayHostOptions>>()?.Value.Kind ?? GatewayHostKind.Standalone));
+        services.TryAddSingleton(sp => new UpstreamForwarder(sp.GetRequiredService<Yarp.ReverseProxy.Forwarder.IHttpForwarder>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UpstreamForwarder>>(), sp.GetRequiredService<ForwardingPolicy>()));
         services.TryAddSingleton(sp => new AuthorizerRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddSingleton(sp => new RuntimeBuilder(sp.GetRequiredService<UpstreamForwarder>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IRemoteKeySourceFactory>(), sp.GetRequiredService<AuthorizerRegistry>()));

@@ -37,7 +37,7 @@ public static class GatewayErrors
 
     public static readonly GatewayError ClaimValidationFailed = new("ERR_JWT_CLAIM_VALIDATION_FAILED", 401,
         "JWT claim validation failed",
-        "'iss', 'aud', 'sub', 'nbf', 'iat' or a required 'exp' does not match the authorizer's config.",
+        "'iss', 'aud', 'sub', 'nbf', 'iat' or a required 'exp' does not match the authorizer's config, or a registered claim is not of its RFC 7519 type ('iss', 'sub', 'jti' not strings, 'exp', 'nbf', 'iat' not numbers of seconds); checked only once the signature holds.",
         "Decode the token and compare 'iss' and 'aud' with the authorizer's issuer and audience exactly.");
 
     public static readonly GatewayError JwtInvalid = new("ERR_JWT_INVALID", 401,
@@ -79,8 +79,13 @@ public static class GatewayErrors
 
     public static readonly GatewayError BadPath = new("ERR_BAD_PATH", 400,
         "Request path is not valid",
-        "The path holds '.' or '..' segments, which the gateway never resolves or forwards.",
-        "Send the canonical path.");
+        "The path holds a form a server behind the gateway could resolve differently, which the gateway never resolves or forwards: a '.' or '..' segment, plain or encoded ('%2e', double-encoded '%252e', with ';' parameters as in '..;', or made by an encoded '/' as in '..%2f'), a backslash ('\\' or '%5c'), a control character, or bytes that are not UTF-8 (overlong forms included).",
+        "Send the canonical path: resolve '.' and '..' in the client, and send '/' rather than '\\'.");
+
+    public static readonly GatewayError BadContentLength = new("ERR_BAD_CONTENT_LENGTH", 400,
+        "Request framing is not valid",
+        "The Content-Length header is not a plain decimal number (RFC 9110 allows digits only; '+3' or '-0' is refused), so servers could disagree on where the request ends.",
+        "Send Content-Length as digits only, or send the body chunked without it.");
 
     public static readonly GatewayError BadMappedValue = new("ERR_BAD_MAPPED_VALUE", 400,
         "Request value cannot be forwarded",
@@ -111,7 +116,7 @@ public static class GatewayErrors
     [
         TokenMissing, AuthFailed, AlgorithmNotAllowed, JweInvalid, TokenExpired,
         ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwsInvalid,
-        SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, BadMappedValue, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
+        SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, BadContentLength, BadMappedValue, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
         ConfigUnavailable,
     ];
 }

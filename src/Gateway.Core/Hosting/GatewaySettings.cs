@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionGateway.Integrations;
 using Microsoft.Extensions.Configuration;
 
 namespace FunctionGateway.Hosting;
@@ -57,6 +58,11 @@ public sealed record GatewaySettings
         {
             problems.Add($"{StatusPathKey} is '{statusPath}': expected a path starting with '/', such as '/.gateway/status'");
             statusPath = null;
+        }
+
+        if (TrustedProxies.Parse(configuration[TrustedProxies.SettingKey], out var proxiesProblem) is null)
+        {
+            problems.Add(proxiesProblem!);
         }
 
         return new GatewaySettings

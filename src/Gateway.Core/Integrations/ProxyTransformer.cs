@@ -10,9 +10,10 @@ namespace FunctionGateway.Integrations;
 
 /// <summary>
 /// Shapes the upstream request: the target URL from the matched route, the route's mapping, and the
-/// X-Forwarded headers. YARP's base transform already copies headers minus the hop-by-hop ones.
+/// identity and forwarding headers (<see cref="ForwardingPolicy"/>). YARP's base transform already copies
+/// headers minus the hop-by-hop ones.
 /// </summary>
-internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
+internal sealed class ProxyTransformer(ILogger logger, ForwardingPolicy forwarding) : HttpTransformer
 {
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
         string destinationPrefix, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
             proxyRequest.Method = method;
         }
 
-        SetForwardedHeaders(httpContext, proxyRequest);
+        forwarding.Apply(httpContext, proxyRequest, integration.Upstream, mapping);
         if (mapping is not null && MapHeaders(proxyRequest, mapping, values!) is { } rejected)
         {
             // A response set here tells YARP not to forward. The log names the header, never its value.
@@ -119,30 +120,5 @@ internal sealed class ProxyTransformer(ILogger logger) : HttpTransformer
         }
 
         return null;
-    }
-
-    private static void SetForwardedHeaders(HttpContext httpContext, HttpRequestMessage proxyRequest)
-    {
-        var request = httpContext.Request;
-        var remoteIp = httpContext.Connection.RemoteIpAddress?.ToString();
-        var existing = request.Headers["X-Forwarded-For"].ToString();
-        proxyRequest.Headers.Remove("X-Forwarded-For");
-        proxyRequest.Headers.Remove("X-Forwarded-Proto");
-        proxyRequest.Headers.Remove("X-Forwarded-Host");
-        if (remoteIp is not null)
-        {
-            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For",
-                string.IsNullOrEmpty(existing) ? remoteIp : $"{existing}, {remoteIp}");
-        }
-
-        proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Proto", request.Scheme);
-
-        // The upstream sees its own host name (services behind Azure front ends route on it);
-        // the client's goes in X-Forwarded-Host.
-        proxyRequest.Headers.Host = null;
-        if (request.Host.HasValue)
-        {
-            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-Host", request.Host.Value);
-        }
     }
 }

@@ -18,11 +18,11 @@ public sealed class UpstreamForwarder : IDisposable
     private readonly ILogger<UpstreamForwarder> _logger;
     private readonly ProxyTransformer _transformer;
 
-    public UpstreamForwarder(IHttpForwarder forwarder, ILogger<UpstreamForwarder> logger)
+    internal UpstreamForwarder(IHttpForwarder forwarder, ILogger<UpstreamForwarder> logger, ForwardingPolicy forwarding)
     {
         _forwarder = forwarder;
         _logger = logger;
-        _transformer = new ProxyTransformer(logger);
+        _transformer = new ProxyTransformer(logger, forwarding);
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
             // A proxy forwards what it is given: no system proxy, redirects, decompression or cookies of its own.

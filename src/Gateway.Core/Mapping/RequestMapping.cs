@@ -8,4 +8,7 @@ internal sealed class RequestMapping(
     public IReadOnlyList<KeyValuePair<string, MappingTemplate>> Headers { get; } = headers;
 
     public IReadOnlyList<KeyValuePair<string, MappingTemplate>> Query { get; } = query;
+
+    /// <summary>The mapped header names, matching every spelling a CGI-style server would read as the same one.</summary>
+    public IReadOnlySet<string> HeaderNames { get; } = new HashSet<string>(headers.Select(h => h.Key), HeaderNameComparer.Instance);
 }

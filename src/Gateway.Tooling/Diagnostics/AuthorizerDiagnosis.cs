@@ -51,6 +51,13 @@ internal static class AuthorizerDiagnosis
         checks.Add(key);
         checks.Add(await KeyDiagnosis.CheckSignatureAsync(authorizer, keys, token, key));
 
+        if (RegisteredClaims.Problem(payload) is { } claimProblem)
+        {
+            // The claims are judged only once their types are right (the token library cannot read them otherwise).
+            checks.Add(CheckResult.Fail("claim types", "registered claims of their RFC 7519 types", claimProblem, GatewayErrors.ClaimValidationFailed));
+            return report with { Checks = checks, TokenHeader = header, TokenClaims = payload };
+        }
+
         var jwt = new JsonWebToken(token);
         checks.Add(ClaimDiagnosis.CheckIssuer(authorizer, keys, jwt));
         checks.Add(ClaimDiagnosis.CheckAudience(authorizer, keys, jwt));

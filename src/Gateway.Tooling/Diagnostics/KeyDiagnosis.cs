@@ -80,6 +80,18 @@ internal static class KeyDiagnosis
             return CheckResult.Pass("signature", "verifies with the key", keys.SelectByKeyId ? $"verified with key \"{kid}\"" : "verified with the secret");
         }
 
+        if (!JwtErrorMap.IsMapped(result.Exception) && JwtShape.TryParse(token, out var header, out _, out _, out _))
+        {
+            // As the engine does when the validator cannot read the claims: the signature is verified on its own.
+            var keyId = header.TryGetProperty("kid", out var kidValue) ? kidValue.GetString() : null;
+            if (SignatureCheck.Verifies(token, header.GetProperty("alg").GetString()!, keyId, keys))
+            {
+                return CheckResult.Pass("signature", "verifies with the key", keys.SelectByKeyId ? "verified with a key of the set" : "verified with the secret");
+            }
+
+            return CheckResult.Fail("signature", "verifies with the key", JwtErrorMap.NoKeyVerifies, GatewayErrors.SignatureVerificationFailed);
+        }
+
         return CheckResult.Fail("signature", "verifies with the key", JwtErrorMap.Describe(result.Exception, default), JwtErrorMap.ToError(result.Exception),
             keys.SelectByKeyId ? null : "the token was signed with another secret: compare the secret with the one its issuer signs with (staging and production differ?)");
     }

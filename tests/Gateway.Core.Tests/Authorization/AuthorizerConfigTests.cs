@@ -181,6 +181,22 @@ public class AuthorizerConfigTests
     public void Validate_SeveralProblems_ReportsEveryOne(string authorizer, params string[] expected) =>
         Assert.Equal(expected, TestConfig.AuthorizerErrors(Fill(authorizer)));
 
+    [Theory]
+    [InlineData("""{"authorizer": {"type": "auth0", "domain": "tenant.auth0.com", "client_id": "x", "client_secret": "y", "callback_uri": "https://app.test/cb", "jwks_uri": "https://tenant.auth0.com/.well-known/jwks.json"}, "paths": [{"method": "GET", "path": "/a", "auth": true, "response": {}}]}""",
+        "authorizer.type", "authorizer type 'auth0' is not supported: use a 'jwt' authorizer with 'openid_configuration_uri'")]
+    [InlineData("""{"authorizer": {"type": "supabase", "jwt_secret": "$env.SUPABASE_SECRET", "issuer": "https://p.supabase.co/auth/v1"}, "paths": [{"method": "GET", "path": "/a", "auth": true, "response": {}}]}""",
+        "authorizer.type", "authorizer type 'supabase' is not supported: use a 'jwt' authorizer with 'openid_configuration_uri'")]
+    [InlineData("""{"authorizers": [{"name": "idp", "type": "auth0", "domain": "tenant.auth0.com"}], "paths": [{"method": "GET", "path": "/a", "auth": "idp", "response": {}}]}""",
+        "authorizers[0].type", "authorizer type 'auth0' is not supported")]
+    public void Validate_ServerlessApiGatewayProviderType_OnePlainErrorWithoutFollowOns(string config, string location, string message)
+    {
+        var (_, issues) = TestConfig.Read(config);
+
+        var issue = Assert.Single(issues);
+        Assert.Equal(location, issue.Location);
+        Assert.StartsWith(message, issue.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_ClaimRuleWithoutClaim_ReportsItsValuesToo()
     {

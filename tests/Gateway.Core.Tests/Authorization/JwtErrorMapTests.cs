@@ -50,15 +50,28 @@ public class JwtErrorMapTests
         Assert.Equal(scenario.Code, row.Error.Code);
     }
 
-    [Fact]
-    public async Task ValidateAsync_ClaimOfWrongType_FallsBackToAuthFailed()
+    [Theory]
+    [InlineData("""{"iss":5,"aud":"api://orders","exp":1800000000}""", "iss")]
+    [InlineData("""{"iss":"https://issuer.test","aud":"api://orders","exp":1800000000,"azp":5}""", "azp")]
+    [InlineData("""{"iss":"https://issuer.test","aud":"api://orders","exp":1800000000,"sub":["a"]}""", "sub")]
+    [InlineData("""{"iss":"https://issuer.test","aud":"api://orders","exp":1800000000,"nbf":"soon"}""", "nbf")]
+    public async Task ValidateAsync_ClaimOfWrongType_ClaimValidationFailedNamingIt(string payload, string name)
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
-        var token = TestTokens.HsRaw("""{"alg":"HS256","typ":"JWT"}""", """{"iss":5,"aud":"api://orders","exp":1800000000}""");
+        var token = TestTokens.HsRaw("""{"alg":"HS256","typ":"JWT"}""", payload);
 
         var outcome = await authorizer.ValidateAsync(token);
 
-        Assert.Equal(("AUTH_ERROR", "JWT verification failed"), (outcome.Error?.Code, outcome.Error?.Message));
+        Assert.Equal("ERR_JWT_CLAIM_VALIDATION_FAILED", outcome.Error?.Code);
+        Assert.StartsWith($"the token's '{name}' is ", outcome.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_UnmappedFailure_NeverNamesTheExceptionType()
+    {
+        var reason = JwtErrorMap.Describe(new ArgumentException("IDX14101: Unable to decode the payload"), default);
+
+        Assert.Equal("the token was not accepted", reason);
     }
 
     private static Dictionary<string, object> With(string claim, object value)

@@ -55,8 +55,6 @@ public sealed class BackendPathTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/users/a%2Fb", "/base/api/users/a%2Fb")]
-    [InlineData("/users/..%2F..%2Fadmin", "/base/api/users/..%2F..%2Fadmin")]
-    [InlineData("/users/%2E%2E%2Fadmin", "/base/api/users/..%2Fadmin")]
     [InlineData("/users/a%3Fadmin=1", "/base/api/users/a%3Fadmin%3D1")]
     [InlineData("/users/a%23frag", "/base/api/users/a%23frag")]
     [InlineData("/users/a..b", "/base/api/users/a..b")]
@@ -73,23 +71,17 @@ public sealed class BackendPathTests : IAsyncLifetime
     [Theory]
     [InlineData("/users/%2E%2E")]
     [InlineData("/users/.%2E")]
-    public async Task Proxy_DotSegmentParameter_NeverReachesUpstream(string requestPath)
+    [InlineData("/users/%2e")]
+    [InlineData("/users/..%2F..%2Fadmin")]
+    [InlineData("/users/%2E%2E%2Fadmin")]
+    public async Task Proxy_DotSegmentParameter_400NeverReachesUpstream(string requestPath)
     {
-        // Kestrel resolves an encoded dot segment before routing: no route ever sees '..' or '.' as a value.
+        // Kestrel would resolve some of these before routing; the gateway refuses them all, so no route ever sees
+        // '..' or '.' as a value and no upstream gets a path it could resolve out of its base.
         using var response = await RawGetAsync(requestPath);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("""{"message":"No match found."}""", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task Proxy_EncodedSingleDotParameter_EmptySegmentMatchesNoParameter404()
-    {
-        // Kestrel resolves '/users/%2e' to '/users/', and a parameter never matches an empty segment.
-        using var response = await RawGetAsync("/users/%2e");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("""{"message":"No match found."}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("ERR_BAD_PATH", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

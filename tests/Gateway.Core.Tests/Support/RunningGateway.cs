@@ -61,6 +61,20 @@ internal sealed class RunningGateway : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>A GET with these headers as written (no validation) to a route proxied to a <see cref="TestUpstream"/>: what the upstream received.</summary>
+    public async Task<EchoedRequest> GetEchoAsync(string path, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await EchoedRequest.ReadAsync(response);
+    }
+
     /// <summary>Sends a request written by hand (HttpClient would resolve dot segments itself) on a new connection.</summary>
     public async Task<(int Status, string Response)> SendRawAsync(string requestText)
     {

@@ -117,7 +117,9 @@ internal sealed record EchoedRequest(string Method, string Path, string Query, D
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public static async Task<EchoedRequest> ReadAsync(HttpResponseMessage response) =>
-        JsonSerializer.Deserialize<EchoedRequest>(await response.Content.ReadAsStringAsync(), Web)!;
+        Parse(await response.Content.ReadAsStringAsync());
+
+    public static EchoedRequest Parse(string json) => JsonSerializer.Deserialize<EchoedRequest>(json, Web)!;
 }
 
 internal sealed class RelayGates

@@ -76,6 +76,25 @@ public class RequestExplainerTests
         Assert.Empty(explanation.Disagreements);
     }
 
+    [Theory]
+    [InlineData("null", true, "claim types", "ERR_JWT_CLAIM_VALIDATION_FAILED")]
+    [InlineData("1e300", true, "claim types", "ERR_JWT_CLAIM_VALIDATION_FAILED")]
+    [InlineData("null", false, "signature", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED")]
+    [InlineData("\"tomorrow\"", false, "signature", "ERR_JWS_SIGNATURE_VERIFICATION_FAILED")]
+    public async Task Explain_ExpOfWrongType_AgreesWithTheEngineInTheDocumentedOrder(string exp, bool withTheSecret, string failing, string code)
+    {
+        var payload = $$"""{"iss":"https://issuer.test","aud":"api://orders","sub":"user-1","exp":{{exp}}}""";
+        var token = withTheSecret
+            ? TestTokens.HsRaw("""{"alg":"HS256","typ":"JWT"}""", payload)
+            : TestTokens.HsRaw("""{"alg":"HS256","typ":"JWT"}""", payload, secret: "another-secret-another-secret-another-0");
+
+        var explanation = await ExplainFixture.ExplainAsync(token);
+
+        Assert.Equal((CheckStatus.Failed, code), (explanation.Check(failing).Status, explanation.Check(failing).Error?.Code));
+        Assert.Equal((ExplainVerdict.Refused, code), (explanation.Verdict, explanation.Answer.Error?.Code));
+        Assert.Empty(explanation.Disagreements);
+    }
+
     [Fact]
     public async Task Explain_ExpiredAndWrongAudience_ReportsBothAndTheEngineAnswersTheFirst()
     {

@@ -21,9 +21,15 @@ internal sealed class AuthorizerRule : IConfigRule
     {
         var at = authorizer.Location;
         // Every check runs whatever the others found, so one run shows all that is wrong.
-        if (authorizer.Type is { } type && type != AuthorizerConfig.JwtType)
+        if (authorizer.Type is { } type && AuthorizerReader.UnsupportedTypes.ContainsKey(type))
         {
-            issues.Add(new ConfigIssue($"{at}.type", $"unknown authorizer type '{type}'; use 'jwt'"));
+            // Reported by the reader with what to write instead; its keys are that type's, not a jwt authorizer's.
+            return;
+        }
+
+        if (authorizer.Type is { } other && other != AuthorizerConfig.JwtType)
+        {
+            issues.Add(new ConfigIssue($"{at}.type", $"unknown authorizer type '{other}'; use 'jwt'"));
         }
 
         var algorithms = JwtAlgorithms.Effective(authorizer.Algorithms);
