@@ -12,6 +12,7 @@ var root = new RootCommand("FunctionGateway: a config-driven API gateway. Runs t
     ExplainCommand.Create(),
     TokenCommand.Create(),
     ImportProxiesCommand.Create(),
+    PushCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -1,6 +1,3 @@
-using Azure.Core;
-using Azure.Identity;
-using Azure.Storage.Blobs;
 using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
@@ -47,34 +44,15 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
 
     private static IConfigSource CreateSource(GatewaySettings settings)
     {
-        if (settings.Problems.Count > 0)
+        try
         {
-            return new UnconfiguredConfigSource(string.Join("; ", settings.Problems));
+            return ConfigBlobClient.Create(settings) is { } blob
+                ? new BlobConfigSource(blob)
+                : new UnconfiguredConfigSource(ConfigBlobClient.NotConfigured);
         }
-
-        if (settings.BlobUri is { } blobUri)
+        catch (ConfigSourceException e)
         {
-            // A SAS URL carries its own authorization; anything else is read as the app's identity.
-            return new BlobConfigSource(blobUri.Query.Contains("sig=", StringComparison.Ordinal)
-                ? new BlobClient(blobUri, AzureClientRetries.Bounded(new BlobClientOptions()))
-                : new BlobClient(blobUri, new DefaultAzureCredential(), AzureClientRetries.Bounded(new BlobClientOptions())));
+            return new UnconfiguredConfigSource(e.Message);
         }
-
-        if (settings.ConnectionString is { } connectionString)
-        {
-            try
-            {
-                return new BlobConfigSource(new BlobClient(connectionString, settings.Container, settings.Blob, AzureClientRetries.Bounded(new BlobClientOptions())));
-            }
-            catch (FormatException)
-            {
-                // The message would echo the connection string, account key included.
-                return new UnconfiguredConfigSource($"{GatewaySettings.ConnectionStringKey} is not a valid storage connection string");
-            }
-        }
-
-        return new UnconfiguredConfigSource(
-            $"no config source is set: set {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
-            $"with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}");
     }
 }
