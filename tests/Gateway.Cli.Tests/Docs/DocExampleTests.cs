@@ -40,6 +40,19 @@ public sealed partial class DocExampleTests
     }
 
     [Fact]
+    public async Task ImportProxies_Example_PrintsTheConfigAndTheReportTheDocShows()
+    {
+        using var dir = new TempDir();
+        dir.Write("proxies.json", Assert.Single(DocBlock.All, b => b.File == "docs/import-proxies.md" && b.Marker?.Contains("Proxies file", StringComparison.Ordinal) == true).Body);
+
+        var result = await GatewayCommand.RunInAsync(dir.Path, "import-proxies", "proxies.json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(DocBlock.NamedConfig("imported.json").Body, result.Stdout.ReplaceLineEndings("\n"));
+        Assert.Equal(DocBlock.Starting("docs/import-proxies.md", "text", "Converted 2 of 2").Body, result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task Quickstart_Readme_ServesTheSampleAndAnswersAsItsCommentsSay()
     {
         // The README's first command: JWT_SECRET=<value> dotnet run --project src/Gateway.Cli -- serve --config samples/gateway.json
