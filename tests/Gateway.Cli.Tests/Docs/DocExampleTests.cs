@@ -40,6 +40,20 @@ public sealed partial class DocExampleTests
     }
 
     [Fact]
+    public async Task Diff_ShopJsonToShopNewJson_PrintsTheReviewCliMdShows()
+    {
+        using var dir = new TempDir();
+        dir.Write("shop.json", DocBlock.NamedConfig("shop.json").Body);
+        dir.Write("shop-new.json", DocBlock.NamedConfig("shop-new.json").Body);
+
+        var result = await GatewayCommand.RunInAsync(dir.Path, "diff", "shop.json", "shop-new.json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(DocBlock.Starting("docs/cli.md", "text", "$ gateway diff shop.json shop-new.json\n").Body,
+            "$ gateway diff shop.json shop-new.json\n" + result.Stdout.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task ImportProxies_Example_PrintsTheConfigAndTheReportTheDocShows()
     {
         using var dir = new TempDir();
