@@ -39,26 +39,15 @@ internal static class DiffJson
             });
             json.WriteString("route", route.Route);
             json.WriteString("location", route.Location);
-            Strings(json, "details", route.Details);
+            json.WriteStrings("details", route.Details);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        Strings(json, "servers", diff.Servers);
-        Strings(json, "cors", diff.Cors);
-        Strings(json, "authorizers", diff.Authorizers);
-        Strings(json, "variables", diff.Variables);
+        json.WriteStrings("servers", diff.Servers);
+        json.WriteStrings("cors", diff.Cors);
+        json.WriteStrings("authorizers", diff.Authorizers);
+        json.WriteStrings("variables", diff.Variables);
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -51,8 +51,8 @@ internal static class ExplainJson
             json.WriteEndArray();
             Checks(json, "claimRules", explanation.ClaimRules);
             Answer(json, explanation);
-            Strings(json, "notes", explanation.Notes);
-            Strings(json, "disagreements", explanation.Disagreements);
+            json.WriteStrings("notes", explanation.Notes);
+            json.WriteStrings("disagreements", explanation.Disagreements);
         });
 
     private static void Request(Utf8JsonWriter json, Explanation explanation)
@@ -63,11 +63,11 @@ internal static class ExplainJson
         json.WriteString("method", request.Method);
         json.WriteString("path", mark < 0 ? request.Path : request.Path[..mark]);
         // Names only: a value may be the token.
-        Strings(json, "headers", request.Headers.Select(h => h.Key));
+        json.WriteStrings("headers", request.Headers.Select(h => h.Key));
         IEnumerable<string> inPath = mark < 0 ? [] : QueryHelpers.ParseQuery(request.Path[mark..]).Keys;
-        Strings(json, "query", inPath.Concat(request.Query.Select(q => q.Key)));
-        Strings(json, "cookies", request.Cookies.Select(c => c.Key));
-        Nullable(json, "tokenPlacement", explanation.TokenPlacement);
+        json.WriteStrings("query", inPath.Concat(request.Query.Select(q => q.Key)));
+        json.WriteStrings("cookies", request.Cookies.Select(c => c.Key));
+        json.WriteStringOrNull("tokenPlacement", explanation.TokenPlacement);
         json.WriteEndObject();
     }
 
@@ -84,14 +84,14 @@ internal static class ExplainJson
         json.WriteNumber("index", explanation.RouteIndex ?? -1);
         if (explanation.RouteAuthorizers is { } names)
         {
-            Strings(json, "authorizers", names);
+            json.WriteStrings("authorizers", names);
         }
         else
         {
             json.WriteNull("authorizers");
         }
 
-        Nullable(json, "integration", explanation.Integration);
+        json.WriteStringOrNull("integration", explanation.Integration);
         json.WriteEndObject();
     }
 
@@ -110,9 +110,9 @@ internal static class ExplainJson
             json.WriteNumber("status", answer.Status);
         }
 
-        Nullable(json, "code", explanation.AnswerIsExact ? answer.Error?.Code : null);
-        Nullable(json, "wwwAuthenticate", explanation.AnswerIsExact ? answer.WwwAuthenticate : null);
-        Nullable(json, "body", explanation.AnswerIsExact && answer.Body.Length > 0 ? answer.Body : null);
+        json.WriteStringOrNull("code", explanation.AnswerIsExact ? answer.Error?.Code : null);
+        json.WriteStringOrNull("wwwAuthenticate", explanation.AnswerIsExact ? answer.WwwAuthenticate : null);
+        json.WriteStringOrNull("body", explanation.AnswerIsExact && answer.Body.Length > 0 ? answer.Body : null);
         json.WriteEndObject();
     }
 
@@ -143,7 +143,7 @@ internal static class ExplainJson
                 json.WriteNull("error");
             }
 
-            Nullable(json, "note", check.Note);
+            json.WriteStringOrNull("note", check.Note);
             json.WriteEndObject();
         }
 
@@ -161,28 +161,5 @@ internal static class ExplainJson
         {
             json.WriteNullValue();
         }
-    }
-
-    private static void Nullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -14,12 +14,12 @@ internal static class PushJson
             ValidationJson.WriteMembers(json, report.File, report.Check);
             json.WriteString("blob", report.Blob);
             json.WriteString("outcome", report.Outcome == PushOutcome.DryRun ? "dry-run" : report.Outcome.ToString().ToLowerInvariant());
-            OptionalString(json, "rollbackTo", report.RollbackTo);
+            json.WriteStringOrNull("rollbackTo", report.RollbackTo);
             if (report.Current is { } current)
             {
                 json.WriteStartObject("current");
                 json.WriteString("etag", current.Tag);
-                OptionalString(json, "versionId", current.VersionId);
+                json.WriteStringOrNull("versionId", current.VersionId);
                 json.WriteEndObject();
             }
             else
@@ -40,8 +40,8 @@ internal static class PushJson
             {
                 json.WriteStartObject("uploaded");
                 json.WriteString("etag", upload.Tag);
-                OptionalString(json, "versionId", upload.VersionId);
-                OptionalString(json, "previousSnapshot", upload.PreviousSnapshot);
+                json.WriteStringOrNull("versionId", upload.VersionId);
+                json.WriteStringOrNull("previousSnapshot", upload.PreviousSnapshot);
                 json.WriteEndObject();
             }
             else
@@ -52,8 +52,8 @@ internal static class PushJson
             if (report.Conflict is { } conflict)
             {
                 json.WriteStartObject("conflict");
-                OptionalString(json, "expectedEtag", conflict.ExpectedTag);
-                OptionalString(json, "currentEtag", conflict.CurrentTag);
+                json.WriteStringOrNull("expectedEtag", conflict.ExpectedTag);
+                json.WriteStringOrNull("currentEtag", conflict.CurrentTag);
                 json.WriteString("message", conflict.Message);
                 json.WriteEndObject();
             }
@@ -62,16 +62,4 @@ internal static class PushJson
                 json.WriteNull("conflict");
             }
         });
-
-    private static void OptionalString(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
 }
