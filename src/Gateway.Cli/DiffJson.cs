@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionGateway.Inspection;
+using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FunctionGateway.Hosting;
+using FunctionGateway.Configuration;
 
 namespace FunctionGateway.Cli.Commands;
 

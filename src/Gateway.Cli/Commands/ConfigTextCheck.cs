@@ -1,6 +1,8 @@
+using Azure.Identity;
+using FunctionGateway.Azure.Secrets;
+using FunctionGateway.Configuration.Validation;
 using FunctionGateway.Configuration;
 using FunctionGateway.Hosting;
-using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -30,7 +32,7 @@ internal static class ConfigTextCheck
             throw new CommandInputException(problem);
         }
 
-        var secrets = SecretSources.FromSettings(settings, gatewaySettings, TimeProvider.System, NullLoggerFactory.Instance);
+        var secrets = SecretSources.FromSettings(settings, gatewaySettings, new DefaultAzureCredential(), TimeProvider.System, NullLoggerFactory.Instance);
         return (await ConfigChecker.CheckAsync(text, settings, secrets, host, cancellationToken), secrets.Name);
     }
 }

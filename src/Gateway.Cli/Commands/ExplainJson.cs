@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FunctionGateway.Diagnostics;
+using FunctionGateway.Tooling.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FunctionGateway.Cli.Commands;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Azure.Identity;
+using FunctionGateway.Azure.Sources;
 using FunctionGateway.Cli.Push;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
@@ -120,7 +122,7 @@ internal static class PushCommand
         return settings;
     }
 
-    private static Azure.Storage.Blobs.BlobClient BlobClient(IConfiguration settings)
+    private static global::Azure.Storage.Blobs.BlobClient BlobClient(IConfiguration settings)
     {
         var gatewaySettings = GatewaySettings.Read(settings);
         string[] blobKeys = [GatewaySettings.BlobUriKey, GatewaySettings.ConnectionStringKey, GatewaySettings.ContainerKey, GatewaySettings.BlobKey];
@@ -131,7 +133,7 @@ internal static class PushCommand
         }
 
         // Other settings (the vault, poll intervals) do not matter for writing the blob; --resolve reports its own.
-        return ConfigBlobClient.Create(gatewaySettings with { Problems = [] })
+        return ConfigBlobClient.Create(gatewaySettings with { Problems = [] }, new DefaultAzureCredential())
             ?? throw new CommandInputException($"{ConfigBlobClient.NotConfigured} (or give --blob-uri, or --connection-string with --container and --blob)");
     }
 }

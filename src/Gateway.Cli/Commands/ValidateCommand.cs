@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FunctionGateway.Configuration.Validation;
 using FunctionGateway.Configuration;
 using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -1,7 +1,9 @@
+using FunctionGateway.Azure.Sources;
 using FunctionGateway.Cli.Commands;
+using FunctionGateway.Configuration.Validation;
 using FunctionGateway.Configuration;
-using FunctionGateway.Inspection;
 using FunctionGateway.Sources;
+using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Cli.Push;
 
@@ -23,7 +25,7 @@ internal sealed class ConfigPush(ConfigBlobWriter blob, PushOptions options)
             return report;
         }
 
-        var current = await blob.Source.ReadCurrentAsync(cancellationToken);
+        var current = await blob.ReadCurrentAsync(cancellationToken);
         if (current is not null && options.IfAbsent)
         {
             return report with { Current = current, Outcome = PushOutcome.Exists };
@@ -37,7 +39,7 @@ internal sealed class ConfigPush(ConfigBlobWriter blob, PushOptions options)
     /// <exception cref="ConfigSourceException">The blob cannot be read or written.</exception>
     public async Task<PushReport?> RollbackAsync(CancellationToken cancellationToken)
     {
-        var current = await blob.Source.ReadCurrentAsync(cancellationToken)
+        var current = await blob.ReadCurrentAsync(cancellationToken)
             ?? throw new CommandInputException($"{blob.Name} does not exist: there is nothing to roll back");
         if (await blob.FindPreviousAsync(current, cancellationToken) is not { } previous)
         {

@@ -1,4 +1,4 @@
-using FunctionGateway.Hosting;
+using FunctionGateway.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace FunctionGateway.Cli.Push;

@@ -1,6 +1,7 @@
+using FunctionGateway.Azure.Sources;
 using FunctionGateway.Configuration;
-using FunctionGateway.Inspection;
 using FunctionGateway.Sources;
+using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Cli.Push;
 

@@ -7,7 +7,7 @@ namespace FunctionGateway.Hosting;
 /// The <c>Gateway:*</c> settings that say where config and secrets come from. A setting with a bad value is
 /// a problem, not an exception: the gateway starts and answers 503 naming it.
 /// </summary>
-internal sealed record GatewaySettings
+public sealed record GatewaySettings
 {
     public const string BlobUriKey = "Gateway:Config:BlobUri";
     public const string ConnectionStringKey = "Gateway:Config:ConnectionString";

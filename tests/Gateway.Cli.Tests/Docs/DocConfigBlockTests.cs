@@ -1,4 +1,4 @@
-using FunctionGateway.Configuration;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Cli.Tests.Docs;
 

@@ -3,7 +3,7 @@ using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using FunctionGateway.Azure.Tests.Azurite;
 using FunctionGateway.Cli.Push;
-using FunctionGateway.Sources;
+using FunctionGateway.Azure.Sources;
 using Microsoft.Extensions.Configuration;
 
 namespace FunctionGateway.Cli.Tests.Push;

@@ -1,4 +1,0 @@
-namespace FunctionGateway.Sources;
-
-/// <summary>The version of the config blob before the current one, and where it was found (<c>version 2026-...</c>, <c>snapshot 2026-...</c>).</summary>
-internal sealed record PreviousConfig(string Text, string Label);
