@@ -1,13 +1,13 @@
 using System.CommandLine;
 using Azure.Identity;
 using FunctionGateway.Azure.Sources;
-using FunctionGateway.Cli.Push;
+using FunctionGateway.Cli.Commands;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
-namespace FunctionGateway.Cli.Commands;
+namespace FunctionGateway.Cli.Push;
 
 /// <summary>
 /// <c>gateway push --config FILE</c>: uploads a config to the blob the gateway reads, only if the gateway would accept
