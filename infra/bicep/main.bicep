@@ -25,7 +25,9 @@ param configPollSeconds int = 30
 @description('Origins for the Function App platform CORS handler. Leave empty (the default) so the gateway applies CORS itself from its config, per route. Set it only to have the platform answer CORS for these origins instead; the platform then handles preflights before they reach the gateway, so do not also configure CORS in the gateway config.')
 param allowedCorsOrigins array = []
 
-@description('Most instances the Flex Consumption plan scales out to (1-1000).')
+// The Flex Consumption docs once gave 40 as the lowest maximum; they now give 1 to 1000 ("Limit
+// scale-out" in Event-driven scaling), and 1 is useful to cap a downstream that cannot take more.
+@description('Most on-demand instances the HTTP function group scales out to (1-1000). Always-ready instances do not count against it.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -41,32 +43,62 @@ param instanceMemoryMB int = 2048
 @description('Tags applied to every resource.')
 param tags object = {}
 
+@description('Path of the gateway status endpoint, such as /.gateway/status. Empty (the default) leaves the endpoint off. When set, callers must send the key held in the vault secret statusKeySecretName in the X-Gateway-Status-Key header; create that secret before deploying.')
+param statusPath string = ''
+
+@description('Name of the Key Vault secret holding the status endpoint key; used only when statusPath is set.')
+@minLength(1)
+@maxLength(127)
+param statusKeySecretName string = 'gateway-status-key'
+
+@description('Azure Developer CLI environment name (AZURE_ENV_NAME); tags the resources so `azd` finds them. Empty outside azd.')
+param environmentName string = ''
+
+@description('Object id of a user or service principal that operates the gateway (AZURE_PRINCIPAL_ID under azd): it gets write access to the config container and can manage the vault secrets. Empty grants no one.')
+param principalId string = ''
+
+@description('Kind of principalId.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+// Fails the deployment before anything is created: the length checks above let a hyphen or a
+// capital through, and the storage account names would only be refused once half the group exists.
+var namePrefixIsValid = !empty(namePrefix) && contains('abcdefghijklmnopqrstuvwxyz', first(namePrefix)) && empty(filter(range(0, length(namePrefix)), i => !contains('abcdefghijklmnopqrstuvwxyz0123456789', substring(namePrefix, i, 1))))
+var prefix = namePrefixIsValid
+  ? namePrefix
+  : fail('namePrefix \'${namePrefix}\' must be lowercase letters and digits, starting with a letter: it starts the storage account names, which allow nothing else.')
+var resourceTags = empty(environmentName) ? tags : union(tags, { 'azd-env-name': environmentName })
+
 // The gateway code reads its config from this container; the name is part of the contract.
 var configContainerName = 'gateway'
 var deploymentContainerName = 'app-package'
-var suffix = uniqueString(resourceGroup().id, namePrefix)
-var storageAccountName = toLower('${namePrefix}st${take(suffix, 12)}')
-var configStorageAccountName = toLower('${namePrefix}cf${take(suffix, 12)}')
-var keyVaultName = '${namePrefix}-kv-${take(suffix, 10)}'
-var identityName = '${namePrefix}-id'
-var appInsightsName = '${namePrefix}-appi'
+var suffix = uniqueString(resourceGroup().id, prefix)
+var storageAccountName = '${prefix}st${take(suffix, 12)}'
+var configStorageAccountName = '${prefix}cf${take(suffix, 12)}'
+var keyVaultName = '${prefix}-kv-${take(suffix, 10)}'
+var identityName = '${prefix}-id'
+var appInsightsName = '${prefix}-appi'
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
   params: {
     name: identityName
     location: location
-    tags: tags
+    tags: resourceTags
   }
 }
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   params: {
-    workspaceName: '${namePrefix}-log'
+    workspaceName: '${prefix}-log'
     appInsightsName: appInsightsName
     location: location
-    tags: tags
+    tags: resourceTags
   }
 }
 
@@ -75,7 +107,7 @@ module storage 'modules/storage.bicep' = {
   params: {
     name: storageAccountName
     location: location
-    tags: tags
+    tags: resourceTags
     containerName: deploymentContainerName
   }
 }
@@ -87,7 +119,7 @@ module configStorage 'modules/storage.bicep' = {
   params: {
     name: configStorageAccountName
     location: location
-    tags: tags
+    tags: resourceTags
     containerName: configContainerName
     // Every upload of the config keeps the previous version, which is what a rollback copies back.
     keepVersions: true
@@ -99,17 +131,20 @@ module keyVault 'modules/keyvault.bicep' = {
   params: {
     name: keyVaultName
     location: location
-    tags: tags
+    tags: resourceTags
     workspaceId: monitoring.outputs.workspaceId
   }
 }
 
 module roles 'modules/roles.bicep' = {
   name: 'roles'
-  // Names rather than outputs are passed in so what-if can resolve the assignments, so
-  // the order has to be stated.
+  // Resource names rather than outputs are passed in (except the principal, whose id names the
+  // assignments), so the order has to be stated.
   params: {
-    identityName: identityName
+    // A runtime value, so what-if shows these assignments as unknown until deployed; the price
+    // of names that survive the identity being recreated (see roles.bicep).
+    #disable-next-line what-if-short-circuiting
+    principalId: identity.outputs.principalId
     storageAccountName: storageAccountName
     configStorageAccountName: configStorageAccountName
     configContainerName: configContainerName
@@ -117,7 +152,6 @@ module roles 'modules/roles.bicep' = {
     appInsightsName: appInsightsName
   }
   dependsOn: [
-    identity
     storage
     configStorage
     keyVault
@@ -125,13 +159,30 @@ module roles 'modules/roles.bicep' = {
   ]
 }
 
+module operatorRoles 'modules/operator-roles.bicep' = if (!empty(principalId)) {
+  name: 'operatorRoles'
+  params: {
+    principalId: principalId
+    principalType: principalType
+    configStorageAccountName: configStorageAccountName
+    configContainerName: configContainerName
+    keyVaultName: keyVaultName
+  }
+  dependsOn: [
+    configStorage
+    keyVault
+  ]
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
-    name: '${namePrefix}-func-${suffix}'
-    planName: '${namePrefix}-plan'
+    name: '${prefix}-func-${suffix}'
+    planName: '${prefix}-plan'
     location: location
-    tags: tags
+    tags: resourceTags
+    // How `azd deploy` finds the app to publish the `gateway` service of azure.yaml to.
+    appTags: union(resourceTags, { 'azd-service-name': 'gateway' })
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
@@ -143,6 +194,8 @@ module functionApp 'modules/functionapp.bicep' = {
     allowedCorsOrigins: allowedCorsOrigins
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    statusPath: statusPath
+    statusKeyReference: empty(statusPath) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${statusKeySecretName})'
   }
   // The host reaches for its storage as soon as it starts; grant access first so the
   // first start does not fail on authorization.
@@ -168,3 +221,9 @@ output runtimeStorageAccountName string = storage.outputs.name
 
 @description('URL of the config blob the gateway polls.')
 output configBlobUri string = '${configStorage.outputs.containerUrl}/${configBlobName}'
+
+@description('Name of the config blob inside the `gateway` container.')
+output configBlobName string = configBlobName
+
+@description('URL of the config blob, under the name the post-provision hook reads.')
+output GATEWAY_CONFIG_BLOB_URI string = '${configStorage.outputs.containerUrl}/${configBlobName}'

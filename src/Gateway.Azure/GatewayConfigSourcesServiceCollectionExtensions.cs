@@ -1,7 +1,5 @@
 using Azure.Core;
 using Azure.Identity;
-using Azure.Storage.Blobs;
-using FunctionGateway.Azure;
 using FunctionGateway.Azure.Secrets;
 using FunctionGateway.Azure.Sources;
 using FunctionGateway.Hosting;
@@ -44,22 +42,15 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
 
     private static IConfigSource CreateBlobSource(GatewaySettings settings, TokenCredential credential)
     {
-        if (settings.BlobUri is { } blobUri)
-        {
-            // A SAS URL carries its own authorization; anything else is read as the app's identity.
-            return new BlobConfigSource(blobUri.Query.Contains("sig=", StringComparison.Ordinal)
-                ? new BlobClient(blobUri, AzureClientRetries.Bounded(new BlobClientOptions()))
-                : new BlobClient(blobUri, credential, AzureClientRetries.Bounded(new BlobClientOptions())));
-        }
-
         try
         {
-            return new BlobConfigSource(new BlobClient(settings.ConnectionString, settings.Container, settings.Blob, AzureClientRetries.Bounded(new BlobClientOptions())));
+            return ConfigBlobClient.Create(settings, credential) is { } blob
+                ? new BlobConfigSource(blob)
+                : new UnconfiguredConfigSource(ConfigBlobClient.NotConfigured);
         }
-        catch (FormatException)
+        catch (ConfigSourceException e)
         {
-            // The message would echo the connection string, account key included.
-            return new UnconfiguredConfigSource($"{GatewaySettings.ConnectionStringKey} is not a valid storage connection string");
+            return new UnconfiguredConfigSource(e.Message);
         }
     }
 }

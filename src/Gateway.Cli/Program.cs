@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using FunctionGateway.Cli;
 using FunctionGateway.Cli.Commands;
+using FunctionGateway.Cli.Push;
 
 var root = new RootCommand("FunctionGateway: a config-driven API gateway. Runs the gateway on Kestrel and helps operate its config.")
 {
@@ -12,6 +13,7 @@ var root = new RootCommand("FunctionGateway: a config-driven API gateway. Runs t
     ExplainCommand.Create(),
     TokenCommand.Create(),
     ImportProxiesCommand.Create(),
+    PushCommand.Create(),
 };
 
 var parsed = root.Parse(args);

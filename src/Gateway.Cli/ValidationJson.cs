@@ -12,41 +12,51 @@ internal static class ValidationJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task WriteAsync(TextWriter output, string path, ConfigCheck check)
+    public static async Task WriteAsync(TextWriter output, string path, ConfigCheck check) =>
+        await WriteDocumentAsync(output, json => WriteMembers(json, path, check));
+
+    /// <summary>One indented JSON object, written by <paramref name="members"/>, as one block of output.</summary>
+    public static async Task WriteDocumentAsync(TextWriter output, Action<Utf8JsonWriter> members)
     {
         using var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
-            json.WriteString("file", path);
-            json.WriteBoolean("valid", check.IsValid);
-            json.WriteBoolean("resolved", check.ReferencesResolved);
-            Issues(json, "errors", check.Errors);
-            Issues(json, "warnings", check.Warnings);
-            json.WriteStartArray("references");
-            foreach (var reference in check.References)
-            {
-                json.WriteStartObject();
-                json.WriteString("reference", reference.Text);
-                json.WriteString("kind", reference.Kind == ConfigReferenceKind.Environment ? "env" : "secret");
-                json.WriteString("location", reference.Location);
-                if (check.ReferencesResolved)
-                {
-                    json.WriteBoolean("resolved", reference.Resolved);
-                }
-                else
-                {
-                    json.WriteNull("resolved");
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            members(json);
             json.WriteEndObject();
         }
 
         await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>The members every report on a checked config starts with: file, valid, resolved, errors, warnings, references.</summary>
+    public static void WriteMembers(Utf8JsonWriter json, string path, ConfigCheck check)
+    {
+        json.WriteString("file", path);
+        json.WriteBoolean("valid", check.IsValid);
+        json.WriteBoolean("resolved", check.ReferencesResolved);
+        Issues(json, "errors", check.Errors);
+        Issues(json, "warnings", check.Warnings);
+        json.WriteStartArray("references");
+        foreach (var reference in check.References)
+        {
+            json.WriteStartObject();
+            json.WriteString("reference", reference.Text);
+            json.WriteString("kind", reference.Kind == ConfigReferenceKind.Environment ? "env" : "secret");
+            json.WriteString("location", reference.Location);
+            if (check.ReferencesResolved)
+            {
+                json.WriteBoolean("resolved", reference.Resolved);
+            }
+            else
+            {
+                json.WriteNull("resolved");
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void Issues(Utf8JsonWriter json, string name, IEnumerable<ConfigIssue> issues)

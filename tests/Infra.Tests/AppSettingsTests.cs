@@ -99,4 +99,27 @@ public sealed class AppSettingsTests(MainTemplateFixture fixture)
     {
         Assert.DoesNotContain(Settings.Keys, k => k.StartsWith("Gateway__Cors", StringComparison.OrdinalIgnoreCase));
     }
+
+    // Bicep lifts the condition over the whole argument: { value: ... } in each branch.
+    private string StatusKeyArgument => FunctionApp.Parameters.GetProperty("statusKeyReference").GetString()!;
+
+    [Fact]
+    public void StatusEndpoint_ByDefault_IsOff()
+    {
+        // A blank setting is an unset one for the gateway: no path, no endpoint.
+        Assert.Equal("[parameters('statusPath')]", Settings["Gateway__Status__Path"]);
+        Assert.Equal("", fixture.Template.Parameter("statusPath").GetProperty("defaultValue").GetString());
+        Assert.StartsWith("[if(empty(parameters('statusPath')), createObject('value', ''), ", StatusKeyArgument, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusEndpoint_Key_IsAKeyVaultReferenceTheAppResolvesWithItsIdentity()
+    {
+        Assert.Equal("[parameters('statusKeyReference')]", Settings["Gateway__Status__Key"]);
+        Assert.Equal(
+            "[if(empty(parameters('statusPath')), createObject('value', ''), createObject('value', format('@Microsoft.KeyVault(SecretUri={0}secrets/{1})', " +
+            "reference(resourceId('Microsoft.Resources/deployments', 'keyvault'), '2025-04-01').outputs.uri.value, parameters('statusKeySecretName'))))]",
+            StatusKeyArgument);
+        Assert.Equal("gateway-status-key", fixture.Template.Parameter("statusKeySecretName").GetProperty("defaultValue").GetString());
+    }
 }

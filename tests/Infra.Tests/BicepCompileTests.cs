@@ -40,7 +40,7 @@ public sealed class BicepCompileTests
     [Fact]
     public async Task BuildParams_ExampleParameterFile_CompilesWithoutDiagnostics()
     {
-        var result = await BicepCli.BuildParamsAsync(BicepPaths.MainParameters);
+        var result = await BicepCli.BuildParamsAsync(BicepPaths.ExampleParameters);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.True(result.StdErr.Trim().Length == 0, result.ToString());

@@ -6,6 +6,9 @@ namespace FunctionGateway.Infra.Tests;
 [Collection(CompiledMainTemplate.Name)]
 public sealed class FunctionAppTests(MainTemplateFixture fixture)
 {
+    private static bool HasProperty(JsonElement element, string name) =>
+        element.EnumerateObject().Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
     private ArmTemplate FunctionApp => fixture.Template.Module("functionapp").Template;
 
     private JsonElement Site => FunctionApp.SingleResource(ResourceTypes.Site);
@@ -69,12 +72,28 @@ public sealed class FunctionAppTests(MainTemplateFixture fixture)
     }
 
     [Fact]
-    public void Transport_Site_IsHttpsOnlyWithTls12AndNoFtp()
+    public void Transport_Site_IsHttpsOnlyWithTls12()
     {
         Assert.True(SiteProperties.GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("1.2", SiteConfig.GetProperty("minTlsVersion").GetString());
         Assert.Equal("1.2", SiteConfig.GetProperty("scmMinTlsVersion").GetString());
-        Assert.Equal("Disabled", SiteConfig.GetProperty("ftpsState").GetString());
+    }
+
+    // "Flex Consumption plan deprecations" in the Functions app settings reference: site properties the
+    // plan does not support or that moved to functionAppConfig. ARM rejects some of them for a Flex site.
+    public static TheoryData<string> UnsupportedOnFlex =>
+    [
+        "ftpsState", "use32BitWorkerProcess", "isReserved", "isXenon", "windowsFxVersion", "linuxFxVersion",
+        "alwaysOn", "preWarmedInstanceCount", "functionAppScaleLimit", "containerSize", "javaVersion",
+        "powerShellVersion", "netFrameworkVersion",
+    ];
+
+    [Theory]
+    [MemberData(nameof(UnsupportedOnFlex))]
+    public void Site_FlexConsumption_SetsNoPropertyThePlanDoesNotSupport(string property)
+    {
+        Assert.False(HasProperty(SiteProperties, property), $"properties.{property} is set");
+        Assert.False(HasProperty(SiteConfig, property), $"properties.siteConfig.{property} is set");
     }
 
     [Fact]
@@ -84,6 +103,22 @@ public sealed class FunctionAppTests(MainTemplateFixture fixture)
 
         Assert.Equal(2, policies.Count);
         Assert.All(policies, p => Assert.False(p.GetProperty("properties").GetProperty("allow").GetBoolean()));
+    }
+
+    [Fact]
+    public void BasicPublishingCredentials_Location_IsPassedBecauseArmCanFailWithoutIt()
+    {
+        Assert.All(FunctionApp.Resources(ResourceTypes.PublishingCredentials),
+            p => Assert.Equal("[parameters('location')]", p.GetProperty("location").GetString()));
+    }
+
+    [Fact]
+    public void Tags_App_CarryTheServiceNameAzdDeploysTo()
+    {
+        Assert.Equal("[parameters('appTags')]", Site.GetProperty("tags").GetString());
+        Assert.Equal(
+            "[union(variables('resourceTags'), createObject('azd-service-name', 'gateway'))]",
+            fixture.Template.Module("functionapp").Argument("appTags"));
     }
 
     [Fact]

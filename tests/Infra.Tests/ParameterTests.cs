@@ -36,8 +36,25 @@ public sealed class ParameterTests(MainTemplateFixture fixture)
         });
     }
 
+    [Fact]
+    public void MaximumInstanceCount_Bounds_AreTheFlexConsumptionDocsOnes()
+    {
+        // "Limit scale-out" (Event-driven scaling, Flex Consumption): 1 to 1000 on-demand instances per function
+        // group; always-ready instances are not counted. Older versions of the page said 40 was the lowest.
+        var parameter = Main.Parameter("maximumInstanceCount");
+
+        Assert.Equal(1, parameter.GetProperty("minValue").GetInt32());
+        Assert.Equal(1000, parameter.GetProperty("maxValue").GetInt32());
+        var description = parameter.GetProperty("metadata").GetProperty("description").GetString()!;
+        Assert.Contains("on-demand instances", description, StringComparison.Ordinal);
+        Assert.Contains("Always-ready instances do not count", description, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("gatewayUrl")]
+    [InlineData("configBlobName")]
+    [InlineData("configBlobUri")]
+    [InlineData("GATEWAY_CONFIG_BLOB_URI")]
     [InlineData("keyVaultName")]
     [InlineData("storageAccountName")]
     [InlineData("runtimeStorageAccountName")]
@@ -57,7 +74,7 @@ public sealed class ParameterTests(MainTemplateFixture fixture)
     [Fact]
     public async Task ExampleParameters_BuildParams_SetsEveryValueTheTemplateAccepts()
     {
-        var result = await BicepCli.BuildParamsAsync(BicepPaths.MainParameters);
+        var result = await BicepCli.BuildParamsAsync(BicepPaths.ExampleParameters);
         Assert.True(result.ExitCode == 0, result.ToString());
 
         using var output = JsonDocument.Parse(result.StdOut);

@@ -6,17 +6,14 @@ namespace FunctionGateway.Infra.Tests;
 [Collection(CompiledMainTemplate.Name)]
 public sealed class RoleAssignmentTests(MainTemplateFixture fixture)
 {
-    private const string IdentityPrincipalId =
-        "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]";
-
     private ArmTemplate Main => fixture.Template;
 
     private DeployedModule Roles => Main.Module("roles");
 
     [Fact]
-    public void RoleAssignments_WholeTemplate_GrantOnlyTheFourRolesTheGatewayNeeds()
+    public void RoleAssignments_GatewayIdentity_GrantOnlyTheFourRolesTheGatewayNeeds()
     {
-        var granted = Main.ResourcesEverywhere(ResourceTypes.RoleAssignment)
+        var granted = Roles.Template.Resources(ResourceTypes.RoleAssignment)
             .Select(r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString())
             .Order(StringComparer.Ordinal);
 
@@ -33,14 +30,31 @@ public sealed class RoleAssignmentTests(MainTemplateFixture fixture)
     [Fact]
     public void RoleAssignments_Principal_IsTheGatewayIdentityAsServicePrincipal()
     {
-        var identityName = Main.Module("identity").Argument("name");
-
-        Assert.Equal(identityName, Roles.Argument("identityName"));
+        Assert.Equal(
+            "[reference(resourceId('Microsoft.Resources/deployments', 'identity'), '2025-04-01').outputs.principalId.value]",
+            Roles.Argument("principalId"));
         Assert.All(Roles.Template.Resources(ResourceTypes.RoleAssignment), r =>
         {
             var properties = r.GetProperty("properties");
-            Assert.Equal(IdentityPrincipalId, properties.GetProperty("principalId").GetString());
+            Assert.Equal("[parameters('principalId')]", properties.GetProperty("principalId").GetString());
             Assert.Equal("ServicePrincipal", properties.GetProperty("principalType").GetString());
+        });
+    }
+
+    [Fact]
+    public void RoleAssignments_Name_IsScopePrincipalAndRoleSoARecreatedIdentityGetsNewAssignments()
+    {
+        // A name built from the identity's resource id stays the same when the identity is deleted and
+        // recreated under its name, and ARM then refuses to repoint the assignment at the new principal
+        // (RoleAssignmentUpdateNotPermitted). Every assignment of the template, operators' included.
+        Assert.All(Main.ResourcesEverywhere(ResourceTypes.RoleAssignment), r =>
+        {
+            var name = r.GetProperty("name").GetString()!;
+            var roleId = r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Split('\'')[^2];
+            Assert.StartsWith("[guid(", name, StringComparison.Ordinal);
+            Assert.EndsWith($", parameters('principalId'), '{roleId}')]", name, StringComparison.Ordinal);
+            Assert.Contains(r.GetProperty("scope").GetString()![1..^1], name, StringComparison.Ordinal);
+            Assert.DoesNotContain("userAssignedIdentities", name, StringComparison.Ordinal);
         });
     }
 

@@ -11,8 +11,11 @@ param planName string
 @description('Azure region.')
 param location string
 
-@description('Tags applied to the plan and the app.')
+@description('Tags applied to the plan.')
 param tags object
+
+@description('Tags applied to the app (the plan\'s, plus the one azd finds it by).')
+param appTags object
 
 @description('Resource id of the user-assigned identity the app runs as.')
 param identityId string
@@ -47,6 +50,12 @@ param maximumInstanceCount int
 @description('Memory of each instance in MB.')
 param instanceMemoryMB int
 
+@description('Path of the status endpoint; empty leaves it off.')
+param statusPath string
+
+@description('Key Vault reference to the status endpoint key; used only with statusPath.')
+param statusKeyReference string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -65,7 +74,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: tags
+  tags: appTags
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
@@ -103,7 +112,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
+      // No ftpsState: Flex Consumption does not support it (FTP stays off through the
+      // basic-auth publishing policies below).
       http20Enabled: true
       // An empty list keeps the platform CORS handler off, so preflights reach the gateway,
       // which applies the per-route CORS policy from its config. Always written (rather than
@@ -149,15 +159,30 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Gateway__KeyVault__Uri'
           value: keyVaultUri
         }
+        // The status endpoint is off while its path is empty (the gateway reads a blank setting as
+        // unset). Under Functions it also needs its key: a Key Vault reference the platform
+        // resolves with the app's identity, so the key is in neither the template nor the settings.
+        {
+          name: 'Gateway__Status__Path'
+          value: statusPath
+        }
+        {
+          name: 'Gateway__Status__Key'
+          value: statusKeyReference
+        }
       ]
     }
   }
 }
 
 // Publishing goes through Entra-authenticated endpoints only; no basic-auth credentials.
+// `location` is missing from the type definition but not optional in practice: without it ARM
+// can fail these child resources (the Azure Verified Module passes it too).
 resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: app
   name: 'ftp'
+  #disable-next-line BCP187
+  location: location
   properties: {
     allow: false
   }
@@ -166,6 +191,8 @@ resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
 resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
   parent: app
   name: 'scm'
+  #disable-next-line BCP187
+  location: location
   properties: {
     allow: false
   }

@@ -1,11 +1,12 @@
 // The gateway identity's role assignments: exactly what the Functions host and the gateway
 // need, each at the narrowest scope that works. Role definition ids are the built-in roles'
 // fixed GUIDs, written out so a review (and the tests) can see which role is granted where.
-// Everything is looked up by name, and assignment names derive from resource ids, so
-// what-if can predict every assignment before the resources exist.
+// Assignment names are guid(scope, principal id, role): a principal id is new whenever the
+// identity is deleted and recreated under the same name, so a redeploy then creates fresh
+// assignments instead of failing to repoint the old ones (RoleAssignmentUpdateNotPermitted).
 
-@description('Name of the gateway user-assigned identity.')
-param identityName string
+@description('Principal (object) id of the gateway user-assigned identity.')
+param principalId string
 
 @description('Name of the app\'s runtime storage account.')
 param storageAccountName string
@@ -21,10 +22,6 @@ param keyVaultName string
 
 @description('Name of the Application Insights component.')
 param appInsightsName string
-
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
-  name: identityName
-}
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -54,12 +51,12 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 // Flex plan reads the app package from the deployment container: both need write access to
 // the account with identity-based AzureWebJobsStorage.
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account.id, identity.id, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  name: guid(account.id, principalId, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
   scope: account
   properties: {
     // Storage Blob Data Owner
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
-    principalId: identity.properties.principalId
+    principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -67,24 +64,24 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Read only, at the config container of the config account: the gateway can never change
 // or delete the config it serves, nor its versions.
 resource configReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(configAccount::blobService::configContainer.id, identity.id, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
+  name: guid(configAccount::blobService::configContainer.id, principalId, '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
   scope: configAccount::blobService::configContainer
   properties: {
     // Storage Blob Data Reader
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1')
-    principalId: identity.properties.principalId
+    principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
 
 // Read secret values only: no listing of keys or certificates, no writes.
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  name: guid(vault.id, principalId, '4633458b-17de-408a-b874-0445c86b69e6')
   scope: vault
   properties: {
     // Key Vault Secrets User
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
-    principalId: identity.properties.principalId
+    principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -92,12 +89,12 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // The component has local auth disabled, so telemetry sent with the identity
 // (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) is accepted only with this role.
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(appInsights.id, identity.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  name: guid(appInsights.id, principalId, '3913510d-42f4-4e42-8a64-420c390055eb')
   scope: appInsights
   properties: {
     // Monitoring Metrics Publisher
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
-    principalId: identity.properties.principalId
+    principalId: principalId
     principalType: 'ServicePrincipal'
   }
 }

@@ -17,7 +17,15 @@ internal sealed class BlobConfigSource(BlobClient blob) : IConfigSource
 
     public string Name => $"blob '{blob.Uri.GetLeftPart(UriPartial.Path)}'";
 
-    public async Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken)
+    public Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken) =>
+        ReadAsync(currentTag, missingIsNull: false, cancellationToken);
+
+    /// <summary>The blob's current version, or null when the blob does not exist (the container must).</summary>
+    /// <exception cref="ConfigSourceException">The blob could not be read: unreachable, forbidden, no container.</exception>
+    public Task<ConfigSnapshot?> ReadCurrentAsync(CancellationToken cancellationToken) =>
+        ReadAsync(currentTag: null, missingIsNull: true, cancellationToken);
+
+    private async Task<ConfigSnapshot?> ReadAsync(string? currentTag, bool missingIsNull, CancellationToken cancellationToken)
     {
         var options = new BlobDownloadOptions
         {
@@ -42,14 +50,14 @@ internal sealed class BlobConfigSource(BlobClient blob) : IConfigSource
             // The reader drops a UTF-8 byte order mark, which editors and upload tools often add.
             using var reader = new StreamReader(result.Content, detectEncodingFromByteOrderMarks: true);
             var text = await reader.ReadToEndAsync(cancellationToken);
-            return new ConfigSnapshot(text, result.Details.ETag.ToString());
+            return new ConfigSnapshot(text, result.Details.ETag.ToString()) { VersionId = result.Details.VersionId };
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The client's network timeout, after its retries: storage accepted the connection but did not answer.
             throw new ConfigSourceException($"cannot read {Name}: storage did not answer in time ({FirstLine(ex.Message)})", ex);
         }
-        catch (RequestFailedException ex) when (ex.Status == 304)
+        catch (RequestFailedException ex) when (ex.Status == 304 || (missingIsNull && ex.ErrorCode == BlobErrorCode.BlobNotFound))
         {
             return null;
         }
@@ -74,7 +82,7 @@ internal sealed class BlobConfigSource(BlobClient blob) : IConfigSource
         _ => $"cannot read {Name}: storage answered {ex.Status} {ex.ErrorCode}",
     };
 
-    private static string FirstLine(string message)
+    internal static string FirstLine(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
         return end < 0 ? message : message[..end];

@@ -25,10 +25,11 @@ internal static class ExplainCommand
         var cookies = new Option<string[]>("--cookie") { Description = "A cookie NAME=VALUE; repeat for more." };
         var at = new Option<string?>("--at") { Description = "The clock for exp/nbf/iat: ISO 8601 (2026-03-06T10:00:00Z) or Unix seconds. Default: now." };
         var offline = new Option<bool>("--offline") { Description = "Do not fetch jwks_uri or discovery documents; report which checks could not run." };
+        var format = CommonOptions.Format();
         var command = new Command("explain", "Explain which route a request matches, each check its token goes through, and the exact answer the gateway sends. " +
             "Exit code 0: let through; 1: refused; 2: bad input; 3: undetermined (--offline left key checks unrun).")
         {
-            config, method, path, token, tokenFile, headers, query, cookies, at, offline,
+            config, method, path, token, tokenFile, headers, query, cookies, at, offline, format,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -48,7 +49,9 @@ internal static class ExplainCommand
                 };
                 var loaded = await ConfigFileInput.LoadAsync(result.GetRequiredValue(config), clock, result.GetValue(offline), error, cancellationToken);
                 var explanation = await RequestExplainer.ExplainAsync(loaded.Runtime!, loaded.Context, request, loaded.Clock, cancellationToken);
-                await ExplainPrinter.WriteAsync(output, explanation, clockGiven: clock is not null);
+                await (CommonOptions.IsJson(result, format)
+                    ? ExplainJson.WriteAsync(output, explanation, clockGiven: clock is not null)
+                    : ExplainPrinter.WriteAsync(output, explanation, clockGiven: clock is not null));
                 return explanation.Verdict switch
                 {
                     ExplainVerdict.Allowed => ExitCodes.Ok,

@@ -104,8 +104,8 @@ public static class GatewayErrors
 
     public static readonly GatewayError UpstreamResponseFailed = new("ERR_UPSTREAM_RESPONSE_FAILED", 502,
         "Upstream server response failed",
-        "The server's response could not be read or copied to the client.",
-        "Check the service's logs for aborted responses.");
+        "The server closed the connection or sent a malformed response before its status line and headers reached the gateway.",
+        "Check the service's logs for crashes or aborted responses; the gateway's log (event 20, ResponseHeaders) gives the socket error.");
 
     public static readonly GatewayError ConfigUnavailable = new("ERR_CONFIG_UNAVAILABLE", 503,
         "Gateway configuration is not available",

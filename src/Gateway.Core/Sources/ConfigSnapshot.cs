@@ -1,4 +1,8 @@
 namespace FunctionGateway.Sources;
 
 /// <summary>One version of the config text as a source holds it; <see cref="Tag"/> is an ETag or content hash.</summary>
-public sealed record ConfigSnapshot(string Text, string Tag);
+public sealed record ConfigSnapshot(string Text, string Tag)
+{
+    /// <summary>The blob's version id when the storage account keeps versions; null otherwise and for files.</summary>
+    public string? VersionId { get; init; }
+}

@@ -11,7 +11,12 @@ internal static class BicepPaths
 
     public static string MainTemplate { get; } = Path.Combine(Root, "main.bicep");
 
-    public static string MainParameters { get; } = Path.Combine(Root, "main.bicepparam");
+    public static string ExampleParameters { get; } = Path.Combine(Root, "prod.bicepparam");
+
+    /// <summary>The parameters file azd deploys main.bicep with.</summary>
+    public static string AzdParameters { get; } = Path.Combine(Root, "main.parameters.json");
+
+    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(Root, "..", ".."));
 
     public static string LinterConfig { get; } = Path.Combine(Root, "bicepconfig.json");
 

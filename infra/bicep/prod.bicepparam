@@ -1,4 +1,6 @@
-// Example parameters: copy and adjust per environment.
+// Example parameters for an environment deployed with the Azure CLI (docs/deploy.md): copy and adjust
+// per environment. `azd` uses main.parameters.json instead, which a file named main.bicepparam would
+// override, hence this name.
 using 'main.bicep'
 
 param namePrefix = 'fgwprod'
