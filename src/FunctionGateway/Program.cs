@@ -12,7 +12,11 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
 
-builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
+builder.Services.Configure<GatewayHostOptions>(o =>
+{
+    o.Kind = GatewayHostKind.AzureFunctions;
+    o.ConfigBaseDirectory = ConfigBaseDirectory.For(AppContext.BaseDirectory);
+});
 builder.Services.AddGatewayEngine();
 builder.Services.AddGatewayConfigSources(builder.Configuration);
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -32,24 +33,31 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
                 configuration, settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>())));
         }
 
-        services.TryAddSingleton(_ => CreateSource(settings));
+        services.TryAddSingleton(sp => CreateSource(settings, sp.GetRequiredService<IOptions<GatewayHostOptions>>().Value));
         services.TryAddSingleton(settings.Watcher);
         services.TryAddSingleton<ConfigWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         if (settings.StatusPath is { } statusPath)
         {
-            services.AddSingleton(sp => new GatewayStatusEndpoint(new PathString(statusPath),
-                sp.GetRequiredService<ConfigWatcher>(), sp.GetRequiredService<GatewayRuntimeHolder>(), sp.GetRequiredService<ISecretSource>()));
+            services.AddSingleton(sp => new GatewayStatusEndpoint(new PathString(statusPath), settings.StatusKey,
+                sp.GetRequiredService<IOptions<GatewayHostOptions>>().Value.Kind, sp.GetRequiredService<ConfigWatcher>(),
+                sp.GetRequiredService<GatewayRuntimeHolder>(), sp.GetRequiredService<ISecretSource>(),
+                sp.GetRequiredService<ILogger<GatewayStatusEndpoint>>()));
         }
 
         return services;
     }
 
-    private static IConfigSource CreateSource(GatewaySettings settings)
+    private static IConfigSource CreateSource(GatewaySettings settings, GatewayHostOptions host)
     {
         if (settings.Problems.Count > 0)
         {
             return new UnconfiguredConfigSource(string.Join("; ", settings.Problems));
+        }
+
+        if (settings.ConfigPath is { } path)
+        {
+            return new FileConfigSource(host.ConfigBaseDirectory is { } baseDirectory ? Path.GetFullPath(path, baseDirectory) : path);
         }
 
         if (settings.BlobUri is { } blobUri)
@@ -74,7 +82,7 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
         }
 
         return new UnconfiguredConfigSource(
-            $"no config source is set: set {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
+            $"no config source is set: set {GatewaySettings.ConfigPathKey} (a file), {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
             $"with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}");
     }
 }

@@ -9,6 +9,7 @@ namespace FunctionGateway.Hosting;
 /// </summary>
 internal sealed record GatewaySettings
 {
+    public const string ConfigPathKey = "Gateway:Config:Path";
     public const string BlobUriKey = "Gateway:Config:BlobUri";
     public const string ConnectionStringKey = "Gateway:Config:ConnectionString";
     public const string ContainerKey = "Gateway:Config:Container";
@@ -17,6 +18,10 @@ internal sealed record GatewaySettings
     public const string KeyVaultUriKey = "Gateway:KeyVault:Uri";
     public const string SecretRefreshSecondsKey = "Gateway:Secrets:RefreshSeconds";
     public const string StatusPathKey = "Gateway:Status:Path";
+    public const string StatusKeyKey = "Gateway:Status:Key";
+
+    /// <summary>A config file, as written in the setting; relative paths are resolved by the host (see <see cref="GatewayHostOptions"/>).</summary>
+    public string? ConfigPath { get; init; }
 
     public Uri? BlobUri { get; init; }
 
@@ -29,6 +34,9 @@ internal sealed record GatewaySettings
     public Uri? KeyVaultUri { get; init; }
 
     public string? StatusPath { get; init; }
+
+    /// <summary>The status endpoint's key, held as its hash only, so that no copy of the settings can print it.</summary>
+    public StatusKey? StatusKey { get; init; }
 
     public ConfigWatcherOptions Watcher { get; init; } = new();
 
@@ -51,6 +59,13 @@ internal sealed record GatewaySettings
                 "a connection string needs the container and the blob name of the config");
         }
 
+        var configPath = NullIfBlank(configuration[ConfigPathKey]);
+        if (configPath is not null && (blobUri is not null || connectionString is not null))
+        {
+            problems.Add($"{ConfigPathKey} and {(blobUri is not null ? BlobUriKey : ConnectionStringKey)} are both set: " +
+                "the config comes from one source, a file or a blob; unset one of them");
+        }
+
         var statusPath = NullIfBlank(configuration[StatusPathKey]);
         if (statusPath is not null && !statusPath.StartsWith('/'))
         {
@@ -58,14 +73,25 @@ internal sealed record GatewaySettings
             statusPath = null;
         }
 
+        var statusKey = NullIfBlank(configuration[StatusKeyKey]) is { } keyValue ? StatusKey.From(keyValue) : null;
+        if (statusKey is { IsTooShort: true })
+        {
+            // The value itself is never echoed: this message becomes the 503's detail.
+            problems.Add($"{StatusKeyKey} is shorter than {StatusKey.MinimumLength} characters: " +
+                "use a long random value, such as the output of 'openssl rand -hex 32'");
+            statusKey = null;
+        }
+
         return new GatewaySettings
         {
+            ConfigPath = configPath,
             BlobUri = blobUri,
             ConnectionString = connectionString,
             Container = container,
             Blob = blob,
             KeyVaultUri = ReadUri(configuration, KeyVaultUriKey, problems),
             StatusPath = statusPath,
+            StatusKey = statusKey,
             Watcher = new ConfigWatcherOptions
             {
                 PollInterval = ReadSeconds(configuration, PollSecondsKey, 30, allowZero: false, problems),
