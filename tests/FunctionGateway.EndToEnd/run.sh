@@ -89,9 +89,8 @@ wait_port "$upstream_port" "$!" "the upstream" "$work/upstream.log"
 
 jwt_secret=end-to-end-secret-at-least-32-bytes-long
 status_key=$(openssl rand -hex 32)
-config="$work/gateway.json"
-write_config() { # the answer of GET /which
-  cat >"$config.tmp" <<EOF
+config_json() { # the answer of GET /which
+  cat <<EOF
 {
   "servers": [{ "alias": "upstream", "url": "http://127.0.0.1:$upstream_port", "timeout_seconds": 30 }],
   "authorizer": { "type": "jwt", "secret": "\$secret.JWT_SECRET", "algorithm": "HS256",
@@ -108,35 +107,48 @@ write_config() { # the answer of GET /which
   ]
 }
 EOF
-  mv "$config.tmp" "$config"   # one rename: the poller never reads half a file
 }
-write_config v1
+broken_config='{ "paths": [{ "method": "FETCH", "path": "/which", "response": 1 }] }'
 
-host_port=$(free_port)
-base="http://127.0.0.1:$host_port"
+# The README's upload without the az CLI: an account SAS signed with Azurite's public development key.
+sas='sv=2021-12-02&ss=b&srt=co&sp=rwc&se=2099-01-01T00%3A00%3A00Z&spr=https%2Chttp&sig=SKBEWeL%2BgcR0sTMP8G%2BNA%2F3qQDoY3hY507uXNWwcLGs%3D'
+blob_url="http://127.0.0.1:$blob_port/devstoreaccount1"
+upload() { # text
+  printf '%s' "$1" | curl -fsS -X PUT -H 'x-ms-blob-type: BlockBlob' -H 'Content-Type: application/json' \
+    --data-binary @- "$blob_url/gateway/gateway.json?$sas" >/dev/null
+}
+curl -fsS -X PUT "$blob_url/gateway?restype=container&$sas" || die "could not create the container in Azurite"
+
 azurite_account='AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
-export AzureWebJobsStorage="DefaultEndpointsProtocol=http;$azurite_account;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;$azurite_account;BlobEndpoint=$blob_url;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export FUNCTIONS_WORKER_RUNTIME=dotnet-isolated AZURE_FUNCTIONS_ENVIRONMENT=Development
-export Gateway__Config__Path="$config" Gateway__Config__PollSeconds=1
-export Gateway__Status__Path=/.gateway/status Gateway__Status__Key="$status_key"
-export JWT_SECRET="$jwt_secret"
+export Gateway__Config__PollSeconds=1 Gateway__Status__Path=/.gateway/status JWT_SECRET="$jwt_secret"
 
-say "Starting the Functions host ($host_kind) on $base"
-if [ "$host_kind" = webhost ]; then
-  # As Core Tools runs it: the app is the script root and the worker's folder. CONTAINER_NAME would make the host
-  # believe it runs in a Linux Consumption container and wait for an assignment that never comes.
-  mkdir -p "$FUNCTIONS_HOST_DIR/workers" 2>/dev/null || true   # the host lists this folder at start
-  (cd "$FUNCTIONS_HOST_DIR" && exec env -u CONTAINER_NAME AzureWebJobsScriptRoot="$work/app" \
-      "languageWorkers__dotnet-isolated__workerDirectory=$work/app" ASPNETCORE_URLS="$base" \
-      AzureFunctionsJobHost__Logging__Console__IsEnabled=true \
-      dotnet Microsoft.Azure.WebJobs.Script.WebHost.dll) </dev/null >"$work/host.log" 2>&1 &
-else
-  (cd "$work/app" && exec func start --port "$host_port") </dev/null >"$work/host.log" 2>&1 &
-fi
-pids+=($!)
-host_pid=$!
-# Only the port is awaited: the first HTTP request is the cold-start check below.
-wait_port "$host_port" "$host_pid" "The Functions host" "$work/host.log"
+host_pid=
+start_host() { # the app settings of this phase are in the environment
+  host_port=$(free_port)
+  base="http://127.0.0.1:$host_port"
+  say "Starting the Functions host ($host_kind) on $base"
+  if [ "$host_kind" = webhost ]; then
+    # As Core Tools runs it: the app is the script root and the worker's folder. CONTAINER_NAME would make the host
+    # believe it runs in a Linux Consumption container and wait for an assignment that never comes.
+    mkdir -p "$FUNCTIONS_HOST_DIR/workers" 2>/dev/null || true   # the host lists this folder at start
+    (cd "$FUNCTIONS_HOST_DIR" && exec env -u CONTAINER_NAME AzureWebJobsScriptRoot="$work/app" \
+        "languageWorkers__dotnet-isolated__workerDirectory=$work/app" ASPNETCORE_URLS="$base" \
+        AzureFunctionsJobHost__Logging__Console__IsEnabled=true \
+        dotnet Microsoft.Azure.WebJobs.Script.WebHost.dll) </dev/null >>"$work/host.log" 2>&1 &
+  else
+    (cd "$work/app" && exec func start --port "$host_port") </dev/null >>"$work/host.log" 2>&1 &
+  fi
+  host_pid=$!
+  pids+=("$host_pid")
+  # Only the port is awaited: the first HTTP request is the cold-start check.
+  wait_port "$host_port" "$host_pid" "The Functions host" "$work/host.log"
+}
+stop_host() {
+  kill -- "-$host_pid" 2>/dev/null || true
+  wait "$host_pid" 2>/dev/null || true
+}
 
 # ---- Checks ---------------------------------------------------------------------------------------------
 
@@ -166,11 +178,18 @@ token() { # secret exp-offset-seconds
   echo "$header.$payload.$signature"
 }
 
-say "Checks"
+# ---- Phase 1: the config in a blob, as in Azure; the status endpoint with a key --------------------------
 
-# Cold start: the request that reaches a host that has just started gets the route's answer, not a 503.
+upload "$(config_json v1)"
+export Gateway__Config__ConnectionString="$AzureWebJobsStorage" Gateway__Config__Container=gateway Gateway__Config__Blob=gateway.json
+export Gateway__Status__Key="$status_key"
+start_host
+say "Checks: config blob"
+
+# Cold start: the request that reaches a host that has just started gets the route's answer, not a 503, even
+# though the config is read from storage after the host starts.
 send GET /health
-expect "cold start: the first request gets the route's answer" "$code $(body)" '200 {"status":"ok"}'
+expect "cold start (blob): the first request gets the route's answer" "$code $(body)" '200 {"status":"ok"}'
 
 send GET /nowhere
 expect "no route: 404 with the Serverless API Gateway body" "$code $(body)" '404 {"message":"No match found."}'
@@ -236,31 +255,62 @@ else
   ok "status: shows no key or secret value"
 fi
 
-# Hot reload: a new version of the file is served within a few polls; a broken one is refused and the last
-# good one keeps serving.
-write_config v2
-answer=
-for _ in $(seq 1 80); do
+# Hot reload: a new version is served within a few polls; a broken one is refused and the last good one keeps
+# serving.
+check_reload() { # phase, a command that writes the config given as its argument
+  local answer= rejected= _
+  "$2" "$(config_json v2)"
+  for _ in $(seq 1 80); do
+    send GET /which
+    answer="$code $(body)"
+    [ "$answer" = '200 "v2"' ] && break
+    sleep 0.25
+  done
+  expect "hot reload ($1): the new version is served" "$answer" '200 "v2"'
+  "$2" "$broken_config"
+  if [ -n "${Gateway__Status__Key:-}" ]; then
+    for _ in $(seq 1 80); do
+      send GET /.gateway/status -H "X-Gateway-Status-Key: $Gateway__Status__Key"
+      rejected=$(json '(d.config.lastRejected?.errors ?? []).join(" | ")')
+      [ -n "$rejected" ] && break
+      sleep 0.25
+    done
+    case "$rejected" in
+      *"paths[0].method: unknown method 'FETCH'"*) ok "hot reload ($1): a broken version is rejected with its error" ;;
+      *) fail "hot reload ($1): a broken version is rejected with its error" "lastRejected: ${rejected:-none}" ;;
+    esac
+  else
+    sleep 3   # three polls
+  fi
   send GET /which
-  answer="$code $(body)"
-  [ "$answer" = '200 "v2"' ] && break
-  sleep 0.25
-done
-expect "hot reload: the edited config is served" "$answer" '200 "v2"'
-printf '{ "paths": [{ "method": "FETCH", "path": "/which", "response": 1 }] }' >"$config"
-rejected=
-for _ in $(seq 1 80); do
-  send GET /.gateway/status -H "X-Gateway-Status-Key: $status_key"
-  rejected=$(json '(d.config.lastRejected?.errors ?? []).join(" | ")')
-  [ -n "$rejected" ] && break
-  sleep 0.25
-done
-case "$rejected" in
-  *"paths[0].method: unknown method 'FETCH'"*) ok "hot reload: a broken version is rejected with its error" ;;
-  *) fail "hot reload: a broken version is rejected with its error" "lastRejected: ${rejected:-none}" ;;
-esac
+  expect "hot reload ($1): the last good version keeps serving" "$code $(body)" '200 "v2"'
+}
+check_reload blob upload
+stop_host
+
+# ---- Phase 2: the config in a file, as 'func start' reads it; no status key ---------------------------------
+
+# A published app resolves a relative Gateway:Config:Path against its own folder.
+write_file() { printf '%s' "$1" >"$work/app/gateway.json.tmp" && mv "$work/app/gateway.json.tmp" "$work/app/gateway.json"; }
+write_file "$(config_json v1)"
+unset Gateway__Config__ConnectionString Gateway__Config__Container Gateway__Config__Blob Gateway__Status__Key
+export Gateway__Config__Path=gateway.json
+start_host
+say "Checks: config file"
+
+send GET /health
+expect "cold start (file): the first request gets the route's answer" "$code $(body)" '200 {"status":"ok"}'
+if [ -e "$work/app/gateway-project-folder.txt" ]; then
+  fail "file: the published app names no project folder" "dotnet publish copied gateway-project-folder.txt"
+else
+  ok "file: the published app names no project folder"
+fi
 send GET /which
-expect "hot reload: the last good version keeps serving" "$code $(body)" '200 "v2"'
+expect "file: a relative path is read from the published app's folder" "$code $(body)" '200 "v1"'
+send GET /.gateway/status
+expect "status: without a key under Functions it is not served" "$code $(body)" '404 {"message":"No match found."}'
+check_reload file write_file
+stop_host
 
 echo "$passed passed, $failed failed"
 if [ "$failed" -gt 0 ]; then
