@@ -223,6 +223,7 @@ if [ "$code" = 200 ]; then
   expect "host hop: no x-ms-*/x-original-* header reaches the upstream" "${leaked:-none}" none
   expect "host hop: X-Forwarded-Host is the host the client called" "$(json 'd.headers["x-forwarded-host"]')" "127.0.0.1:$host_port"
   expect "host hop: X-Forwarded-Proto is the client's scheme" "$(json 'd.headers["x-forwarded-proto"]')" http
+  expect "host hop: X-Forwarded-For is the client's address" "$(json 'd.headers["x-forwarded-for"]')" 127.0.0.1
   expect "proxy: the request body arrives whole" "$(json d.bodyLength)" 7
 else
   fail "host hop: proxied POST" "status $code: $(body)"

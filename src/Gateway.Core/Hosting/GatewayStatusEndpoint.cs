@@ -16,7 +16,8 @@ namespace FunctionGateway.Hosting;
 /// With a <see cref="StatusKey"/> it answers only callers that send the key; under Azure Functions, where the
 /// Function App's address is public, it is not served at all without one.
 /// </summary>
-internal sealed class GatewayStatusEndpoint
+internal sealed class GatewayStatusEndpoint(PathString path, StatusKey? key, GatewayHostKind host, ConfigWatcher watcher,
+    GatewayRuntimeHolder holder, ISecretSource secrets, ILogger<GatewayStatusEndpoint> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,35 +27,15 @@ internal sealed class GatewayStatusEndpoint
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly PathString _path;
-    private readonly StatusKey? _key;
-    private readonly bool _served;
-    private readonly ConfigWatcher _watcher;
-    private readonly GatewayRuntimeHolder _holder;
-    private readonly ISecretSource _secrets;
+    private readonly bool _served = IsServed(path, key, host, logger);
 
-    public GatewayStatusEndpoint(PathString path, StatusKey? key, GatewayHostKind host, ConfigWatcher watcher,
-        GatewayRuntimeHolder holder, ISecretSource secrets, ILogger<GatewayStatusEndpoint> logger)
-    {
-        _path = path;
-        _key = key;
-        _watcher = watcher;
-        _holder = holder;
-        _secrets = secrets;
-        _served = key is not null || host != GatewayHostKind.AzureFunctions;
-        if (!_served)
-        {
-            HostingLog.StatusEndpointNotServed(logger, path.Value ?? "", GatewaySettings.StatusPathKey, GatewaySettings.StatusKeyKey);
-        }
-    }
-
-    public bool Handles(HttpRequest request) => _served && request.Path.Equals(_path, StringComparison.Ordinal);
+    public bool Handles(HttpRequest request) => _served && request.Path.Equals(path, StringComparison.Ordinal);
 
     public Task WriteAsync(HttpContext context)
     {
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
-        switch (_key?.Check(context.Request))
+        switch (key?.Check(context.Request))
         {
             case StatusKeyCheck.Missing:
                 return ErrorWriter.WriteAsync(context, GatewayErrors.StatusKeyRequired,
@@ -77,12 +58,12 @@ internal sealed class GatewayStatusEndpoint
 
     private object Describe()
     {
-        var status = _watcher.Status;
-        var runtime = _holder.Current;
+        var status = watcher.Status;
+        var runtime = holder.Current;
         return new
         {
             Serving = runtime is not null,
-            UnavailableReason = runtime is null ? _holder.UnavailableReason : null,
+            UnavailableReason = runtime is null ? holder.UnavailableReason : null,
             Config = new
             {
                 status.Source,
@@ -104,10 +85,21 @@ internal sealed class GatewayStatusEndpoint
             {
                 new
                 {
-                    _secrets.Name,
-                    Secrets = _secrets is KeyVaultSecretSource vault ? vault.States : [],
+                    secrets.Name,
+                    Secrets = secrets is KeyVaultSecretSource vault ? vault.States : [],
                 },
             },
         };
+    }
+
+    private static bool IsServed(PathString path, StatusKey? key, GatewayHostKind host, ILogger logger)
+    {
+        if (key is not null || host != GatewayHostKind.AzureFunctions)
+        {
+            return true;
+        }
+
+        HostingLog.StatusEndpointNotServed(logger, path.Value ?? "", GatewaySettings.StatusPathKey, GatewaySettings.StatusKeyKey);
+        return false;
     }
 }
