@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: restores what it needs, builds every project that can be
-# built here, runs every test project, and ends with one line: "N passed, N failed, N skipped".
+# The whole test suite, from a fresh clone: restores what it needs, builds every project of the solution
+# (the Azure Functions app included), runs every test project, and ends with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,15 +17,6 @@ trap 'exit 130' INT TERM
 
 echo "==> Building ($configuration)"
 dotnet build FunctionGateway.sln -c "$configuration" -nologo -v quiet
-
-# The Functions app is not in the solution: its Worker packages come from nuget.org, which some package
-# sources do not mirror. Build it wherever they restore; say so plainly where they do not.
-if dotnet restore src/FunctionGateway -nologo -v quiet >"$log_dir/functions-restore.log" 2>&1; then
-  echo "==> Building FunctionGateway (Azure Functions app)"
-  dotnet build src/FunctionGateway -c "$configuration" --no-restore -nologo -v quiet
-else
-  echo "FunctionGateway (Azure Functions adapter) skipped: its Microsoft.Azure.Functions.Worker packages cannot be restored from the configured NuGet sources"
-fi
 
 # Azurite (the Azure Storage emulator) from the committed lock file, on a free loopback port, for the
 # blob config tests; stopped by the trap above however the tests end.
@@ -45,7 +36,7 @@ done
 export GATEWAY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 
 passed=0 failed=0 skipped=0 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "==> Testing $name"
   if ! dotnet test "$project" -c "$configuration" --no-build -nologo 2>&1 | tee "$log_dir/$name.log"; then

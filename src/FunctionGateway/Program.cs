@@ -1,8 +1,8 @@
 using FunctionGateway.Functions;
-using FunctionGateway.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using FunctionGateway.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 

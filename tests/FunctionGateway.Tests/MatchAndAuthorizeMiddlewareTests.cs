@@ -1,4 +1,5 @@
 using FunctionGateway.Engine;
+using FunctionGateway.Model;
 using FunctionGateway.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

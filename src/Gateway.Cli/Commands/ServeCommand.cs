@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FunctionGateway.Cli.Serve;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using FunctionGateway.Errors;
-using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Engine;
 
@@ -16,7 +16,7 @@ public sealed class GatewayEngine
 {
     private readonly IGatewayRuntimeProvider _runtimes;
     private readonly ILogger _logger;
-    private readonly GatewayStatusEndpoint? _status;
+    private readonly IGatewayStatusEndpoint? _status;
 
     // The reason last logged for answering 503: every request gets the 503, the log the reason once per change.
     private string? _loggedUnavailableReason;
@@ -25,7 +25,7 @@ public sealed class GatewayEngine
     private readonly Func<object, Task> _logCompleted;
 
     // Internal: hosts get the engine from AddGatewayEngine, which builds it with the engine's own services.
-    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null)
+    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, IGatewayStatusEndpoint? status = null)
     {
         _runtimes = runtimes;
         _logger = logger;

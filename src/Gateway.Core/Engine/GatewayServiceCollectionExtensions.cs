@@ -1,8 +1,6 @@
-using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
-using FunctionGateway.Model;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +24,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayRuntimeHolder>();
         services.TryAddSingleton<IGatewayRuntimeProvider>(sp => sp.GetRequiredService<GatewayRuntimeHolder>());
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<GatewayStatusEndpoint>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>()));
         services.TryAddSingleton<ConfigPublisher>();
         return services;
     }

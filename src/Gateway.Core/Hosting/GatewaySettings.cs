@@ -7,7 +7,7 @@ namespace FunctionGateway.Hosting;
 /// The <c>Gateway:*</c> settings that say where config and secrets come from. A setting with a bad value is
 /// a problem, not an exception: the gateway starts and answers 503 naming it.
 /// </summary>
-internal sealed record GatewaySettings
+public sealed record GatewaySettings
 {
     public const string ConfigPathKey = "Gateway:Config:Path";
     public const string BlobUriKey = "Gateway:Config:BlobUri";
@@ -36,7 +36,7 @@ internal sealed record GatewaySettings
     public string? StatusPath { get; init; }
 
     /// <summary>The status endpoint's key, held as its hash only, so that no copy of the settings can print it.</summary>
-    public StatusKey? StatusKey { get; init; }
+    internal StatusKey? StatusKey { get; init; }
 
     public ConfigWatcherOptions Watcher { get; init; } = new();
 

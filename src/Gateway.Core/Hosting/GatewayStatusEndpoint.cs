@@ -18,6 +18,7 @@ namespace FunctionGateway.Hosting;
 /// </summary>
 internal sealed class GatewayStatusEndpoint(PathString path, StatusKey? key, GatewayHostKind host, ConfigWatcher watcher,
     GatewayRuntimeHolder holder, ISecretSource secrets, ILogger<GatewayStatusEndpoint> logger)
+    : IGatewayStatusEndpoint
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -86,7 +87,7 @@ internal sealed class GatewayStatusEndpoint(PathString path, StatusKey? key, Gat
                 new
                 {
                     secrets.Name,
-                    Secrets = secrets is KeyVaultSecretSource vault ? vault.States : [],
+                    Secrets = secrets.States,
                 },
             },
         };

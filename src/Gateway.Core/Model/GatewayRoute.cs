@@ -1,12 +1,11 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
-using FunctionGateway.Integrations;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Model;
 
 /// <summary>A route of the running config: its template, who may call it and what it does.</summary>
-internal sealed class GatewayRoute : IRoutable
+public sealed class GatewayRoute : IRoutable
 {
     // The request log names the route on every request: built once, not per line.
     private readonly string _display;
@@ -34,7 +33,7 @@ internal sealed class GatewayRoute : IRoutable
 
     public bool RequiresAuth => Authorizer is not null;
 
-    internal RouteAuthorizer? Authorizer { get; }
+    public RouteAuthorizer? Authorizer { get; }
 
     internal IIntegration Integration { get; }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Tests.Support;
@@ -75,7 +76,7 @@ public sealed class ConfigPathSettingTests : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .Configure<GatewayHostOptions>(o => o.ConfigBaseDirectory = baseDirectory)
             .AddGatewayEngine()
-            .AddGatewayConfigSources(configuration)
+            .AddGatewayConfigWatcher(configuration)
             .BuildServiceProvider();
     }
 

@@ -1,3 +1,4 @@
+using FunctionGateway.Configuration;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ internal static class WatcherServices
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IConfigSource>(new InlineConfigSource(config))
             .AddGatewayEngine()
-            .AddGatewayConfigSources(configuration)
+            .AddGatewayConfigWatcher(configuration)
             .BuildServiceProvider();
     }
 }
