@@ -14,7 +14,11 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
 
 builder.AddGatewayTelemetry();
-builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
+builder.Services.Configure<GatewayHostOptions>(o =>
+{
+    o.Kind = GatewayHostKind.AzureFunctions;
+    o.ConfigBaseDirectory = ConfigBaseDirectory.For(AppContext.BaseDirectory);
+});
 // No "Server: Kestrel" from the worker's own server on the gateway's answers.
 builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 builder.Services.AddGatewayEngine();

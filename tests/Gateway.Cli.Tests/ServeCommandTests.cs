@@ -87,4 +87,21 @@ public class ServeCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal($"cannot read file '{dir.Path}': it is a directory, not a file{Environment.NewLine}", result.Stderr);
     }
+
+    [Fact]
+    public async Task Serve_ConfigPathSetting_IsReadLikeConfigOption()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("gateway.json", """{ "paths": [{ "method": "FETCH", "path": "/a", "response": 1 }] }""");
+
+        var result = await GatewayCommand.RunWithEnvironmentAsync(
+            new Dictionary<string, string?> { ["Gateway__Config__Path"] = config }, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(
+        [
+            "paths[0].method: unknown method 'FETCH'; use GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD or ANY (upper case)",
+            $"file '{config}' is not a valid gateway config (1 error(s)); nothing served.",
+        ], result.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
 }

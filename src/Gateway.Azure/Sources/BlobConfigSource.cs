@@ -79,8 +79,15 @@ internal sealed class BlobConfigSource(BlobClient blob) : IConfigSource
         404 when ex.ErrorCode == BlobErrorCode.ContainerNotFound => $"cannot read {Name}: the container does not exist (404 ContainerNotFound)",
         404 => $"cannot read {Name}: the blob does not exist (404 {ex.ErrorCode ?? "BlobNotFound"})",
         401 or 403 => $"cannot read {Name}: access denied ({ex.Status} {ex.ErrorCode}); the identity needs 'Storage Blob Data Reader' on the container",
+        // Azurite refuses API versions newer than its own with this code, which is what a local setup meets first.
+        400 when ex.ErrorCode == "InvalidHeaderValue" =>
+            $"cannot read {Name}: storage answered 400 InvalidHeaderValue; the likely cause is an Azurite older than the " +
+            $"Blob SDK's API version {ApiVersion}: start Azurite with --skipApiVersionCheck, or update it",
         _ => $"cannot read {Name}: storage answered {ex.Status} {ex.ErrorCode}",
     };
+
+    // "V2025_11_05" -> "2025-11-05", as the x-ms-version header and Azurite's message write it.
+    private static readonly string ApiVersion = new BlobClientOptions().Version.ToString()[1..].Replace('_', '-');
 
     internal static string FirstLine(string message)
     {

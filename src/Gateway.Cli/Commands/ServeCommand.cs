@@ -67,12 +67,13 @@ internal static class ServeCommand
             return 1;
         }
 
-        if (configFile is null)
+        if (configFile is null && settings.ConfigPath is null)
         {
             if (!settings.HasBlob)
             {
                 await console.Error.WriteLineAsync(
-                    $"No config: pass --config <file>, or set {GatewaySettings.BlobUriKey} (environment: Gateway__Config__BlobUri), " +
+                    $"No config: pass --config <file>, or set {GatewaySettings.ConfigPathKey} (environment: Gateway__Config__Path), " +
+                    $"{GatewaySettings.BlobUriKey} (environment: Gateway__Config__BlobUri), " +
                     $"or {GatewaySettings.ConnectionStringKey} with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}.");
                 return 1;
             }
@@ -96,7 +97,7 @@ internal static class ServeCommand
         return 0;
     }
 
-    // A config file given on the command line must be valid at start: fail fast rather than serve 503s.
+    // A config file, given on the command line or in Gateway:Config:Path, must be valid at start: fail fast rather than serve 503s.
     private static async Task<bool> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var watcher = app.Services.GetRequiredService<ConfigWatcher>();

@@ -112,11 +112,16 @@ public static class GatewayErrors
         "The gateway has no valid config loaded yet (config source missing, unreachable or invalid).",
         "Check the gateway's log and status endpoint for the config source's error.");
 
+    public static readonly GatewayError StatusKeyRequired = new("ERR_STATUS_KEY", 401,
+        "Status key missing or wrong",
+        "The status endpoint has a key (Gateway:Status:Key) and the request's X-Gateway-Status-Key header is missing or holds another value.",
+        "Send the value of the Gateway:Status:Key app setting in the X-Gateway-Status-Key header.");
+
     public static IReadOnlyList<GatewayError> All { get; } =
     [
         TokenMissing, AuthFailed, AlgorithmNotAllowed, JweInvalid, TokenExpired,
         ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwsInvalid,
         SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, BadContentLength, BadMappedValue, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
-        ConfigUnavailable,
+        ConfigUnavailable, StatusKeyRequired,
     ];
 }

@@ -1,3 +1,4 @@
+using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
@@ -5,14 +6,16 @@ using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class GatewayConfigWatcherServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the watcher that loads the registered <see cref="IConfigSource"/> and reloads it on change, and
-    /// the status endpoint when <c>Gateway:Status:Path</c> is set. Call after <c>AddGatewayEngine</c> and after
+    /// Registers the watcher that loads the registered <see cref="IConfigSource"/> (or the file named by
+    /// <c>Gateway:Config:Path</c>) and reloads it on change, and the status endpoint when <c>Gateway:Status:Path</c> is set. Call after <c>AddGatewayEngine</c> and after
     /// registering the config source; without one, the gateway answers 503 saying that no source is set.
     /// </summary>
     public static IServiceCollection AddGatewayConfigWatcher(this IServiceCollection services, IConfiguration configuration)
@@ -20,17 +23,28 @@ public static class GatewayConfigWatcherServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var settings = GatewaySettings.Read(configuration);
 
+        if (settings.Problems.Count == 0 && settings.ConfigPath is { } path)
+        {
+            // Relative to the folder the host names (the Function App's), else to the current one, as for --config.
+            services.TryAddSingleton<IConfigSource>(sp => new FileConfigSource(
+                sp.GetRequiredService<IOptions<GatewayHostOptions>>().Value.ConfigBaseDirectory is { } baseDirectory
+                    ? Path.GetFullPath(path, baseDirectory)
+                    : path));
+        }
+
         services.TryAddSingleton<IConfigSource>(_ => new UnconfiguredConfigSource(settings.Problems.Count > 0
             ? string.Join("; ", settings.Problems)
-            : $"no config source is set: set {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
+            : $"no config source is set: set {GatewaySettings.ConfigPathKey} (a file), {GatewaySettings.BlobUriKey}, or {GatewaySettings.ConnectionStringKey} " +
               $"with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}"));
         services.TryAddSingleton(settings.Watcher);
         services.TryAddSingleton<ConfigWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ConfigWatcher>());
         if (settings.StatusPath is { } statusPath)
         {
-            services.AddSingleton<IGatewayStatusEndpoint>(sp => new GatewayStatusEndpoint(new PathString(statusPath),
-                sp.GetRequiredService<ConfigWatcher>(), sp.GetRequiredService<GatewayRuntimeHolder>(), sp.GetRequiredService<ISecretSource>()));
+            services.AddSingleton<IGatewayStatusEndpoint>(sp => new GatewayStatusEndpoint(new PathString(statusPath), settings.StatusKey,
+                sp.GetRequiredService<IOptions<GatewayHostOptions>>().Value.Kind, sp.GetRequiredService<ConfigWatcher>(),
+                sp.GetRequiredService<GatewayRuntimeHolder>(), sp.GetRequiredService<ISecretSource>(),
+                sp.GetRequiredService<ILogger<GatewayStatusEndpoint>>()));
         }
 
         return services;

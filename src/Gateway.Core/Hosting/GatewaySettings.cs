@@ -10,6 +10,7 @@ namespace FunctionGateway.Hosting;
 /// </summary>
 public sealed record GatewaySettings
 {
+    public const string ConfigPathKey = "Gateway:Config:Path";
     public const string BlobUriKey = "Gateway:Config:BlobUri";
     public const string ConnectionStringKey = "Gateway:Config:ConnectionString";
     public const string ContainerKey = "Gateway:Config:Container";
@@ -19,6 +20,10 @@ public sealed record GatewaySettings
     public const string KeyVaultUriKey = "Gateway:KeyVault:Uri";
     public const string SecretRefreshSecondsKey = "Gateway:Secrets:RefreshSeconds";
     public const string StatusPathKey = "Gateway:Status:Path";
+    public const string StatusKeyKey = "Gateway:Status:Key";
+
+    /// <summary>A config file, as written in the setting; relative paths are resolved by the host (see <see cref="GatewayHostOptions"/>).</summary>
+    public string? ConfigPath { get; init; }
 
     public Uri? BlobUri { get; init; }
 
@@ -31,6 +36,9 @@ public sealed record GatewaySettings
     public Uri? KeyVaultUri { get; init; }
 
     public string? StatusPath { get; init; }
+
+    /// <summary>The status endpoint's key, held as its hash only, so that no copy of the settings can print it.</summary>
+    internal StatusKey? StatusKey { get; init; }
 
     public ConfigWatcherOptions Watcher { get; init; } = new();
 
@@ -53,6 +61,13 @@ public sealed record GatewaySettings
                 "a connection string needs the container and the blob name of the config");
         }
 
+        var configPath = NullIfBlank(configuration[ConfigPathKey]);
+        if (configPath is not null && (blobUri is not null || connectionString is not null))
+        {
+            problems.Add($"{ConfigPathKey} and {(blobUri is not null ? BlobUriKey : ConnectionStringKey)} are both set: " +
+                "the config comes from one source, a file or a blob; unset one of them");
+        }
+
         var statusPath = NullIfBlank(configuration[StatusPathKey]);
         if (statusPath is not null && !statusPath.StartsWith('/'))
         {
@@ -65,14 +80,30 @@ public sealed record GatewaySettings
             problems.Add(proxiesProblem!);
         }
 
+        // An app setting that is a Key Vault reference the platform could not resolve keeps its literal text,
+        // which the public template shows: such a key would open the endpoint to anyone who read the template.
+        var keyValue = NullIfBlank(configuration[StatusKeyKey]);
+        var statusKey = keyValue is null || keyValue.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : StatusKey.From(keyValue);
+        if (statusKey is { IsTooShort: true })
+        {
+            // The value itself is never echoed: this message becomes the 503's detail.
+            problems.Add($"{StatusKeyKey} is shorter than {StatusKey.MinimumLength} characters: " +
+                "use a long random value, such as the output of 'openssl rand -hex 32'");
+            statusKey = null;
+        }
+
         return new GatewaySettings
         {
+            ConfigPath = configPath,
             BlobUri = blobUri,
             ConnectionString = connectionString,
             Container = container,
             Blob = blob,
             KeyVaultUri = ReadUri(configuration, KeyVaultUriKey, problems),
             StatusPath = statusPath,
+            StatusKey = statusKey,
             Watcher = new ConfigWatcherOptions
             {
                 PollInterval = ReadSeconds(configuration, PollSecondsKey, 30, allowZero: false, problems),

@@ -24,4 +24,8 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Config warning: {Location}: {Reason}")]
     public static partial void ConfigWarning(ILogger logger, string location, string reason);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Error,
+        Message = "The status endpoint {Path} is not served: {PathSetting} is set, but under Azure Functions the endpoint needs a key; set {KeySetting} and send it in the X-Gateway-Status-Key header")]
+    public static partial void StatusEndpointNotServed(ILogger logger, string path, string pathSetting, string keySetting);
 }

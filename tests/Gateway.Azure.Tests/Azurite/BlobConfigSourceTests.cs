@@ -4,6 +4,9 @@ using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using FunctionGateway.Azure.Sources;
 using FunctionGateway.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace FunctionGateway.Azure.Tests.Azurite;
 
@@ -111,5 +114,32 @@ public sealed class BlobConfigSourceTests
         var error = await Assert.ThrowsAsync<ConfigSourceException>(() => new BlobConfigSource(blob).ReadAsync(null, CancellationToken.None));
 
         Assert.StartsWith("cannot read blob 'http://127.0.0.1:1/devstoreaccount1/gateway/gateway.json': storage is unreachable (", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_StorageRefusesTheApiVersion_NamesTheLikelyCause()
+    {
+        // What an Azurite older than the SDK answers to its x-ms-version when started without --skipApiVersionCheck.
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var storage = builder.Build();
+        storage.Run(context =>
+        {
+            context.Response.StatusCode = 400;
+            context.Response.Headers["x-ms-error-code"] = "InvalidHeaderValue";
+            context.Response.ContentType = "application/xml";
+            return context.Response.WriteAsync("""<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidHeaderValue</Code><Message>The API version is not supported by Azurite.</Message></Error>""");
+        });
+        await storage.StartAsync();
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 0;
+        var blob = new BlobClient(new Uri($"{storage.Urls.First()}/devstoreaccount1/gateway/gateway.json"), options);
+
+        var error = await Assert.ThrowsAsync<ConfigSourceException>(() => new BlobConfigSource(blob).ReadAsync(null, CancellationToken.None));
+
+        Assert.Matches(
+            @"^cannot read blob '.+/devstoreaccount1/gateway/gateway.json': storage answered 400 InvalidHeaderValue; the likely cause is an Azurite " +
+            @"older than the Blob SDK's API version \d{4}-\d{2}-\d{2}: start Azurite with --skipApiVersionCheck, or update it$",
+            error.Message);
     }
 }

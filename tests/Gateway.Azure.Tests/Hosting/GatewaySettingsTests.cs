@@ -37,7 +37,7 @@ public sealed class GatewaySettingsTests
     }
 
     [Theory]
-    [InlineData(null, "no config source is set: set Gateway:Config:BlobUri, or Gateway:Config:ConnectionString with Gateway:Config:Container and Gateway:Config:Blob")]
+    [InlineData(null, "no config source is set: set Gateway:Config:Path (a file), Gateway:Config:BlobUri, or Gateway:Config:ConnectionString with Gateway:Config:Container and Gateway:Config:Blob")]
     [InlineData("soon", "Gateway:Config:PollSeconds is 'soon': expected a number of seconds above 0 up to 86400 (default 30)")]
     public async Task Serve_NoUsableSource_Answers503NamingSetting(string? pollSeconds, string expected)
     {

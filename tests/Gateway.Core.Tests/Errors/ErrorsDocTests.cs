@@ -33,7 +33,8 @@ public class ErrorsDocTests
     {
         ArgumentNullException.ThrowIfNull(error);
         var body = Encoding.UTF8.GetString(error.Body.Span);
-        var challenge = error.Status is 401 or 403
+        // The status endpoint's key is not a bearer token: its 401 carries no challenge.
+        var challenge = error.Status is 401 or 403 && !ReferenceEquals(error, GatewayErrors.StatusKeyRequired)
             ? $"`{Challenge.Bearer(AuthorizationOutcome.Failure(error, "<reason>", tokenPresented: !ReferenceEquals(error, GatewayErrors.TokenMissing)))}`"
             : "none";
         return $"| {error.Status} | `{error.Code}` | `{body}` | {challenge} | {error.Cause} | {error.FirstCheck} |";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FunctionGateway.Errors;
 using FunctionGateway.Tests.Authorization;
 using FunctionGateway.Tests.Engine;
+using FunctionGateway.Tests.Hosting;
 using FunctionGateway.Tests.Integration;
 using FunctionGateway.Tests.Integration.Jwt;
 
@@ -88,6 +89,7 @@ public class GatewayErrorsTests
         // after the upstream answered: no loopback upstream can make that happen on demand.
         [GatewayErrors.UpstreamResponseFailed] = "no test: YARP's ForwarderError.ResponseHeaders",
         [GatewayErrors.ConfigUnavailable] = nameof(GatewayEngineTests.NoConfig_Answers503NamingTheCause),
+        [GatewayErrors.StatusKeyRequired] = nameof(StatusEndpointTests.Status_KeySetAndHeaderMissing_Answers401NamingTheHeader),
     };
 
     [Fact]
