@@ -1,6 +1,7 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
 using FunctionGateway.Integrations;
+using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Model;
@@ -12,8 +13,11 @@ internal sealed class GatewayRoute : IRoutable
     private readonly string _display;
 
     internal GatewayRoute(int index, PathConfig config, RouteMethod method, RouteTemplate template,
-        RouteAuthorizer? authorizer, IIntegration integration)
+        RouteAuthorizer? authorizer, IIntegration integration, RateLimitPolicy[]? limits = null)
     {
+        limits ??= [];
+        BeforeAuthLimits = [.. limits.Where(l => l.BeforeAuth)];
+        Limits = [.. limits.Where(l => !l.BeforeAuth)];
         Index = index;
         Config = config;
         Method = method;
@@ -37,6 +41,12 @@ internal sealed class GatewayRoute : IRoutable
     internal RouteAuthorizer? Authorizer { get; }
 
     internal IIntegration Integration { get; }
+
+    /// <summary>The route's rate limits counted before the token is checked (<c>before_auth</c>).</summary>
+    internal RateLimitPolicy[] BeforeAuthLimits { get; }
+
+    /// <summary>The route's rate limits counted once the token is accepted.</summary>
+    internal RateLimitPolicy[] Limits { get; }
 
     public override string ToString() => _display;
 }

@@ -4,6 +4,7 @@ using FunctionGateway.Cors;
 using FunctionGateway.Diagnostics;
 using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
+using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +24,7 @@ internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider t
         // Built once per config version: a reload gets new authorizers, with empty token caches.
         var authorizers = BuildAuthorizers(config);
         var upstreams = config.Servers.ToDictionary(s => s.Alias, s => new Upstream(s), StringComparer.Ordinal);
+        var limits = config.RateLimits.ToDictionary(p => p.Name, RateLimitPolicy.From, StringComparer.Ordinal);
         var routes = new List<GatewayRoute>(config.Paths.Count);
         for (var i = 0; i < config.Paths.Count; i++)
         {
@@ -34,7 +36,7 @@ internal sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider t
             }
 
             routes.Add(new GatewayRoute(i, path, method, template!, path.Auth ? BuildRouteAuthorizer(path, authorizers) : null,
-                BuildIntegration(path, template!, config, upstreams)));
+                BuildIntegration(path, template!, config, upstreams), [.. path.RateLimitNames.Select(n => limits[n])]));
         }
 
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
