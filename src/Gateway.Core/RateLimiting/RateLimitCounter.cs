@@ -77,13 +77,16 @@ internal sealed class RateLimitCounter
         if (count + 1 > limit)
         {
             // Not before the next window, where this window's count weighs as the previous one's.
-            var intoNext = window * (1 - ((double)(limit - 1) / count));
-            return window - elapsed + (long)Math.Ceiling(Math.Max(0, intoNext));
+            var intoNext = (double)window * (count - limit + 1) / count;
+            return window - elapsed + Ceiling(Math.Max(0, intoNext));
         }
 
-        var at = window * (1 - ((double)(limit - count - 1) / previous));
-        return Math.Max(1, (long)Math.Ceiling(at - elapsed));
+        var at = (double)window * (previous - (limit - count - 1)) / previous;
+        return Math.Max(1, Ceiling(at - elapsed));
     }
+
+    // Whole milliseconds up, past the last bits of a double's rounding (48000.000000001 is 48000).
+    private static long Ceiling(double milliseconds) => (long)Math.Ceiling(milliseconds - 1e-6);
 
     private RateLimitDecision TokenBucket(long limit, long perPeriod, long period, long now)
     {
