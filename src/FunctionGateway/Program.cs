@@ -1,3 +1,4 @@
+using Azure.Identity;
 using FunctionGateway.Functions;
 using FunctionGateway.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -15,5 +16,7 @@ builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
 builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
 builder.Services.AddGatewayEngine();
 builder.Services.AddGatewayConfigSources(builder.Configuration);
+// Rate limit counters shared by every instance, when Gateway:RateLimit:Redis is set; the app's identity signs in to Azure Redis.
+builder.Services.AddGatewayRedisRateLimits(builder.Configuration, () => new DefaultAzureCredential());
 
 builder.Build().Run();

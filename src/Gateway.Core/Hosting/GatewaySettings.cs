@@ -18,6 +18,9 @@ internal sealed record GatewaySettings
     public const string SecretRefreshSecondsKey = "Gateway:Secrets:RefreshSeconds";
     public const string StatusPathKey = "Gateway:Status:Path";
 
+    /// <summary>Read by the Redis rate limit store (src/Gateway.Redis); the engine only checks whether it is set.</summary>
+    public const string RateLimitRedisKey = "Gateway:RateLimit:Redis";
+
     public Uri? BlobUri { get; init; }
 
     public string? ConnectionString { get; init; }

@@ -14,8 +14,4 @@ internal static partial class RateLimitLog
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Information, Message = "Rate limit store '{Store}' answers again; limits are shared by every instance")]
     public static partial void StoreRecovered(ILogger logger, string store);
-
-    [LoggerMessage(EventId = 63, Level = LogLevel.Warning,
-        Message = "Rate limits are counted in memory on each instance: under Azure Functions every instance the platform starts allows the full limit. Set Gateway:RateLimit:Redis for limits shared by every instance")]
-    public static partial void PerInstanceLimits(ILogger logger);
 }

@@ -1,0 +1,34 @@
+using Azure.Core;
+using FunctionGateway.RateLimiting;
+using FunctionGateway.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class GatewayRedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Shares the rate limit counters of every instance in Redis when <c>Gateway:RateLimit:Redis</c> is set;
+    /// without it the engine counts in memory. <paramref name="credential"/> is asked for only when the setting
+    /// is an Azure Redis host name without a connection string: the app's identity signs in with it.
+    /// </summary>
+    public static IServiceCollection AddGatewayRedisRateLimits(this IServiceCollection services, IConfiguration configuration,
+        Func<TokenCredential> credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        if (RedisRateLimitSettings.Read(configuration) is not { } settings)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new RedisConnection(settings, settings.UsesEntra ? new EntraRedisCredentials(credential()) : null,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.TryAddSingleton<RedisRateLimitStore>();
+        // Replaces the engine's in-memory store whichever was registered first.
+        services.Replace(ServiceDescriptor.Singleton<IRateLimitStore>(sp => sp.GetRequiredService<RedisRateLimitStore>()));
+        return services;
+    }
+}
