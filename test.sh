@@ -8,8 +8,10 @@ configuration=${CONFIGURATION:-Release}
 log_dir=$(mktemp -d)
 azurite_dir=$(mktemp -d)
 azurite_pid=
+redis_pid=
 cleanup() {
   if [ -n "$azurite_pid" ]; then kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null || true; fi
+  if [ -n "$redis_pid" ]; then kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true; fi
   rm -rf "$log_dir" "$azurite_dir"
 }
 trap cleanup EXIT
@@ -43,6 +45,25 @@ done
 (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null || { echo "Azurite is not listening on port $blob_port after 20 s" >&2; exit 1; }
 # Azurite's well-known development account and key (public, emulator only).
 export GATEWAY_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
+
+# redis-server (Debian package) on a free loopback port, for the shared rate limit tests; the outage tests
+# start and kill servers of their own from the same binary. Installed only when missing.
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "==> Installing redis-server"
+  apt-get update -qq >"$log_dir/apt.log" 2>&1 && apt-get install -y -qq redis-server >>"$log_dir/apt.log" 2>&1 \
+    || { cat "$log_dir/apt.log" >&2; echo "redis-server could not be installed" >&2; exit 1; }
+fi
+echo "==> Starting Redis"
+redis_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no >"$log_dir/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 1 100); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null; then break; fi
+  kill -0 "$redis_pid" 2>/dev/null || { cat "$log_dir/redis.log" >&2; echo "redis-server exited before listening on port $redis_port" >&2; exit 1; }
+  sleep 0.1
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$redis_port") 2>/dev/null || { echo "redis-server is not listening on port $redis_port after 10 s" >&2; exit 1; }
+export GATEWAY_TEST_REDIS="127.0.0.1:$redis_port"
 
 passed=0 failed=0 skipped=0 status=0
 for project in tests/*/*.csproj; do
