@@ -44,6 +44,9 @@ internal sealed record RateLimitConfig
     /// <summary>False to send the RateLimit headers only on a 429, not on every answer.</summary>
     public bool Headers { get; init; } = true;
 
+    /// <summary>The keys the policy's JSON has, so that a number the reader refused is not also said to be missing.</summary>
+    public IReadOnlySet<string> GivenKeys { get; init; } = new HashSet<string>();
+
     /// <summary>Where the policy is in the config, for messages: <c>rate_limits.NAME</c>.</summary>
     public string Location => $"rate_limits.{Name}";
 }

@@ -50,6 +50,7 @@ internal static class RateLimitReader
                 OnStoreError = reader.String(policy, "on_store_error", location) ?? RateLimitConfig.StoreErrorOpen,
                 BeforeAuth = reader.Bool(policy, "before_auth", location) ?? false,
                 Headers = reader.Bool(policy, "headers", location) ?? true,
+                GivenKeys = policy.Select(p => p.Key).ToHashSet(StringComparer.Ordinal),
             });
         }
 

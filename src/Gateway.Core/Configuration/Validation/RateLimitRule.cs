@@ -68,9 +68,8 @@ internal sealed partial class RateLimitRule : IConfigRule
 
     private static void CheckNumbers(RateLimitConfig policy, string at, List<ConfigIssue> issues)
     {
-        if (policy.Limit is null)
+        if (!policy.GivenKeys.Contains("limit"))
         {
-            // A value out of range has been reported by the reader; only a missing one is left to report.
             issues.Add(new ConfigIssue($"{at}.limit", $"is required: a whole number from 1 to {RateLimitReader.MaxLimit}"));
         }
 
@@ -83,9 +82,9 @@ internal sealed partial class RateLimitRule : IConfigRule
 
         if (algorithm == RateLimitAlgorithm.TokenBucket)
         {
-            Require(policy.TokensPerPeriod, $"{at}.tokens_per_period", "the tokens added to the bucket every period", issues);
-            Require(policy.PeriodSeconds, $"{at}.period_seconds", "the seconds between refills", issues);
-            Forbid(policy.WindowSeconds, $"{at}.window_seconds", "a token bucket has no window: it is refilled by tokens_per_period every period_seconds", issues);
+            Require(policy, "tokens_per_period", "the tokens added to the bucket every period", issues);
+            Require(policy, "period_seconds", "the seconds between refills", issues);
+            Forbid(policy, "window_seconds", "a token bucket has no window: it is refilled by tokens_per_period every period_seconds", issues);
             if (policy.TokensPerPeriod > policy.Limit)
             {
                 issues.Add(new ConfigIssue($"{at}.tokens_per_period",
@@ -94,25 +93,26 @@ internal sealed partial class RateLimitRule : IConfigRule
         }
         else if (algorithm is not null)
         {
-            Require(policy.WindowSeconds, $"{at}.window_seconds", "the window's length (86400 for a daily quota)", issues);
-            Forbid(policy.TokensPerPeriod, $"{at}.tokens_per_period", $"only a token_bucket has it; a {policy.Algorithm} counts 'limit' requests per 'window_seconds'", issues);
-            Forbid(policy.PeriodSeconds, $"{at}.period_seconds", $"only a token_bucket has it; a {policy.Algorithm} counts 'limit' requests per 'window_seconds'", issues);
+            Require(policy, "window_seconds", "the window's length (86400 for a daily quota)", issues);
+            Forbid(policy, "tokens_per_period", $"only a token_bucket has it; a {policy.Algorithm} counts 'limit' requests per 'window_seconds'", issues);
+            Forbid(policy, "period_seconds", $"only a token_bucket has it; a {policy.Algorithm} counts 'limit' requests per 'window_seconds'", issues);
         }
     }
 
-    private static void Require(int? value, string location, string what, List<ConfigIssue> issues)
+    // A key given with a bad value has been reported by the reader; only a missing one is left to report.
+    private static void Require(RateLimitConfig policy, string key, string what, List<ConfigIssue> issues)
     {
-        if (value is null)
+        if (!policy.GivenKeys.Contains(key))
         {
-            issues.Add(new ConfigIssue(location, $"is required: {what}"));
+            issues.Add(new ConfigIssue($"{policy.Location}.{key}", $"is required: {what}"));
         }
     }
 
-    private static void Forbid(int? value, string location, string why, List<ConfigIssue> issues)
+    private static void Forbid(RateLimitConfig policy, string key, string why, List<ConfigIssue> issues)
     {
-        if (value is not null)
+        if (policy.GivenKeys.Contains(key))
         {
-            issues.Add(new ConfigIssue(location, $"does not apply: {why}"));
+            issues.Add(new ConfigIssue($"{policy.Location}.{key}", $"does not apply: {why}"));
         }
     }
 
