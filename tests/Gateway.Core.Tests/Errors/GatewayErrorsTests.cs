@@ -4,6 +4,7 @@ using FunctionGateway.Tests.Authorization;
 using FunctionGateway.Tests.Engine;
 using FunctionGateway.Tests.Integration;
 using FunctionGateway.Tests.Integration.Jwt;
+using FunctionGateway.Tests.RateLimiting;
 
 namespace FunctionGateway.Tests.Errors;
 
@@ -85,6 +86,9 @@ public class GatewayErrorsTests
         // after the upstream answered: no loopback upstream can make that happen on demand.
         [GatewayErrors.UpstreamResponseFailed] = "no test: YARP's ForwarderError.ResponseHeaders",
         [GatewayErrors.ConfigUnavailable] = nameof(GatewayEngineTests.NoConfig_Answers503NamingTheCause),
+        [GatewayErrors.RateLimited] = nameof(RateLimitEngineTests.Claim_OverLimit_429WithHeadersBodyAndCors),
+        [GatewayErrors.RateLimitKeyMissing] = nameof(RateLimitEngineTests.Header_MissingWithReject_400NamingThePolicy),
+        [GatewayErrors.RateLimitUnavailable] = nameof(RateLimitStoreDownTests.StoreDown_OpenCountsLocally_ClosedAnswers503_LoggedOncePerOutage),
     };
 
     [Fact]
