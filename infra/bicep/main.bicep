@@ -41,6 +41,9 @@ param instanceMemoryMB int = 2048
 @description('Tags applied to every resource.')
 param tags object = {}
 
+@description('Deploy Azure Managed Redis (Entra sign-in only) and share the rate limit counters of every instance in it. Off: each instance counts alone.')
+param enableRateLimitRedis bool = false
+
 // The gateway code reads its config from this container; the name is part of the contract.
 var configContainerName = 'gateway'
 var deploymentContainerName = 'app-package'
@@ -125,6 +128,16 @@ module roles 'modules/roles.bicep' = {
   ]
 }
 
+module rateLimitRedis 'modules/redis.bicep' = if (enableRateLimitRedis) {
+  name: 'redis'
+  params: {
+    name: '${namePrefix}-redis-${suffix}'
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
@@ -143,6 +156,7 @@ module functionApp 'modules/functionapp.bicep' = {
     allowedCorsOrigins: allowedCorsOrigins
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    rateLimitRedis: rateLimitRedis.?outputs.hostName ?? ''
   }
   // The host reaches for its storage as soon as it starts; grant access first so the
   // first start does not fail on authorization.

@@ -47,6 +47,9 @@ param maximumInstanceCount int
 @description('Memory of each instance in MB.')
 param instanceMemoryMB int
 
+@description('Host name of the Redis that shares the rate limit counters; empty to count on each instance.')
+param rateLimitRedis string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -148,6 +151,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Gateway__KeyVault__Uri'
           value: keyVaultUri
+        }
+        {
+          // A host name alone: the gateway signs in to Redis as the app's identity (AZURE_CLIENT_ID).
+          // Empty (Redis not deployed): each instance counts alone. Always written, so a redeploy clears it.
+          name: 'Gateway__RateLimit__Redis'
+          value: rateLimitRedis
         }
       ]
     }
