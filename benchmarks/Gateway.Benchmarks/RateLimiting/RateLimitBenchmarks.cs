@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using FunctionGateway.Benchmarks.Support;
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.RateLimiting;
@@ -100,28 +101,17 @@ public class RateLimitBenchmarks
         Name = name, Key = "$request.header.X-Client", Algorithm = algorithm, Limit = 1_000_000_000, WindowSeconds = window,
     });
 
-    private async ValueTask<bool> RunAsync(HttpContext context)
+    private ValueTask<bool> RunAsync(HttpContext context)
     {
         // The same context each time: the headers of the last run go, as a new request would not have them.
         context.Response.Headers.Clear();
-        if (await _engine.MatchAsync(context) && await _engine.AuthorizeAsync(context))
-        {
-            await _engine.DispatchAsync(context);
-            return true;
-        }
-
-        return false;
+        return EngineRequest.RunAsync(_engine, context);
     }
 
     private static DefaultHttpContext Request(string path)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = HttpMethods.Get;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("gateway.test");
-        context.Request.Path = path;
+        var context = EngineRequest.Create(path);
         context.Request.Headers["X-Client"] = "client-1";
-        context.Response.Body = Stream.Null;
         return context;
     }
 }

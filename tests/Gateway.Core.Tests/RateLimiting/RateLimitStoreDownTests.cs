@@ -1,9 +1,7 @@
-using System.Text;
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.RateLimiting;
 using FunctionGateway.Tests.Support;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,17 +25,8 @@ public class RateLimitStoreDownTests
 
     private static async Task<(int Status, string Body)> SendAsync(GatewayEngine engine, string path)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.Path = path;
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        if (await engine.MatchAsync(context) && await engine.AuthorizeAsync(context))
-        {
-            await engine.DispatchAsync(context);
-        }
-
-        return (context.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()));
+        var (context, body) = await EngineRequest.SendAsync(engine, "GET", path);
+        return (context.Response.StatusCode, body);
     }
 
     [Fact]

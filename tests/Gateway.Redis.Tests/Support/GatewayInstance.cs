@@ -1,4 +1,3 @@
-using System.Text;
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Tests.Support;
@@ -52,21 +51,8 @@ internal sealed class GatewayInstance : IAsyncDisposable
 
     public async Task<(HttpResponse Response, string Body)> SendAsync(string path, Action<HttpRequest>? configure = null)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.Path = path;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("gateway.test");
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        configure?.Invoke(context.Request);
-
-        if (await _engine.MatchAsync(context) && await _engine.AuthorizeAsync(context))
-        {
-            await _engine.DispatchAsync(context);
-        }
-
-        return (context.Response, Encoding.UTF8.GetString(body.ToArray()));
+        var (context, body) = await EngineRequest.SendAsync(_engine, "GET", path, configure);
+        return (context.Response, body);
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
