@@ -39,8 +39,8 @@ internal sealed class RateLimitStep
     /// <summary>Counts the request under each policy; false when the response has been written (429, 400, 503).</summary>
     public async ValueTask<bool> ApplyAsync(HttpContext context, GatewayRequestFeature feature, RateLimitPolicy[] policies, JsonElement? claims)
     {
-        var decisions = new RateLimitDecision[policies.Length];
-        var pending = policies.Length == 1 ? null : new ValueTask<RateLimitDecision>[policies.Length];
+        // Every key first: a request refused for a missing key is counted under none of the policies.
+        var keys = new string[policies.Length];
         for (var i = 0; i < policies.Length; i++)
         {
             var policy = policies[i];
@@ -51,21 +51,27 @@ internal sealed class RateLimitStep
                     $"policy '{policy.Name}' counts requests by {policy.Key.Expression}, which this request does not carry");
             }
 
-            // Started together, a shared store's checks travel in one pipelined round trip.
-            var acquire = AcquireAsync(policy, key ?? MissingKey, context.RequestAborted);
-            if (pending is null)
-            {
-                decisions[i] = await acquire;
-            }
-            else
-            {
-                pending[i] = acquire;
-            }
+            keys[i] = key ?? MissingKey;
         }
 
-        for (var i = 0; pending is not null && i < pending.Length; i++)
+        var decisions = new RateLimitDecision[policies.Length];
+        if (policies.Length == 1)
         {
-            decisions[i] = await pending[i];
+            decisions[0] = await AcquireAsync(policies[0], keys[0], context.RequestAborted);
+        }
+        else
+        {
+            // Started together, a shared store's checks travel in one pipelined round trip.
+            var pending = new Task<RateLimitDecision>[policies.Length];
+            for (var i = 0; i < policies.Length; i++)
+            {
+                pending[i] = AcquireAsync(policies[i], keys[i], context.RequestAborted).AsTask();
+            }
+
+            for (var i = 0; i < pending.Length; i++)
+            {
+                decisions[i] = await pending[i];
+            }
         }
 
         RateLimitPolicy? refused = null;

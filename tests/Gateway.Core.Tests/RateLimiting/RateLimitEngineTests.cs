@@ -27,6 +27,7 @@ public class RateLimitEngineTests
             { "method": "GET", "path": "/shared", "rate_limit": "shared", "response": { "ok": true } },
             { "method": "GET", "path": "/quiet", "rate_limit": "quiet", "response": { "ok": true } },
             { "method": "GET", "path": "/both", "auth": true, "rate_limit": ["quiet", "per-user"], "response": { "ok": true } },
+            { "method": "GET", "path": "/mixed", "rate_limit": ["quiet", "per-client"], "response": { "ok": true } },
             { "method": "GET", "path": "/free", "response": { "ok": true } }
           ]
         }
@@ -120,6 +121,21 @@ public class RateLimitEngineTests
         Assert.Equal(400, missing.Response.StatusCode);
         Assert.Equal("""{"error":"Request has no value for the rate limit key","code":"ERR_RATE_LIMIT_KEY_MISSING","detail":"policy 'per-client' counts requests by $request.header.X-Client, which this request does not carry"}""", body);
         Assert.Equal([200, 429, 200], [first.Context.Response.StatusCode, second.Context.Response.StatusCode, other.Context.Response.StatusCode]);
+    }
+
+    [Fact]
+    public async Task Header_MissingWithReject_NoOtherPolicyCountsTheRequest()
+    {
+        var time = new ManualTimeProvider(Start);
+        var gateway = await CreateAsync(time);
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(400, (await gateway.SendAsync("GET", "/mixed")).Context.Response.StatusCode);
+        }
+
+        // 'quiet' (5 a minute) counted none of the refused requests.
+        Assert.Equal(200, (await gateway.SendAsync("GET", "/quiet")).Context.Response.StatusCode);
     }
 
     [Fact]
