@@ -1,9 +1,8 @@
-using Azure.Identity;
 using FunctionGateway.Functions;
-using FunctionGateway.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using FunctionGateway.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -16,7 +15,8 @@ builder.UseMiddleware<MatchAndAuthorizeMiddleware>();
 builder.Services.Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions);
 builder.Services.AddGatewayEngine();
 builder.Services.AddGatewayConfigSources(builder.Configuration);
-// Rate limit counters shared by every instance, when Gateway:RateLimit:Redis is set; the app's identity signs in to Azure Redis.
-builder.Services.AddGatewayRedisRateLimits(builder.Configuration, () => new DefaultAzureCredential());
+// Rate limit counters shared by every instance when Gateway:RateLimit:Redis is set; an Azure Redis host name is signed in to
+// with the credential AddGatewayConfigSources registers (the app's identity).
+builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
 
 builder.Build().Run();

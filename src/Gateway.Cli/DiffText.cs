@@ -1,4 +1,4 @@
-using FunctionGateway.Inspection;
+using FunctionGateway.Tooling.Inspection;
 
 namespace FunctionGateway.Cli;
 

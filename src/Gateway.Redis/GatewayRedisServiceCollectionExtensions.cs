@@ -11,20 +11,18 @@ public static class GatewayRedisServiceCollectionExtensions
 {
     /// <summary>
     /// Shares the rate limit counters of every instance in Redis when <c>Gateway:RateLimit:Redis</c> is set;
-    /// without it the engine counts in memory. <paramref name="credential"/> is asked for only when the setting
-    /// is an Azure Redis host name without a connection string: the app's identity signs in with it.
+    /// without it the engine counts in memory. When the setting is an Azure Redis host name alone, the app's
+    /// identity signs in with the <see cref="TokenCredential"/> the host registers (AddGatewayConfigSources does).
     /// </summary>
-    public static IServiceCollection AddGatewayRedisRateLimits(this IServiceCollection services, IConfiguration configuration,
-        Func<TokenCredential> credential)
+    public static IServiceCollection AddGatewayRedisRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(credential);
         if (RedisRateLimitSettings.Read(configuration) is not { } settings)
         {
             return services;
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new RedisConnection(settings, settings.UsesEntra ? new EntraRedisCredentials(credential()) : null,
+        services.TryAddSingleton(sp => new RedisConnection(settings, settings.UsesEntra ? new EntraRedisCredentials(sp.GetRequiredService<TokenCredential>()) : null,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisConnection>>()));
         services.TryAddSingleton<RedisRateLimitStore>();
         // Replaces the engine's in-memory store whichever was registered first.

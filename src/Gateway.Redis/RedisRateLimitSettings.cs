@@ -1,5 +1,5 @@
 using System.Globalization;
-using FunctionGateway.Hosting;
+using FunctionGateway.Configuration;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -36,7 +36,7 @@ internal sealed record RedisRateLimitSettings
     public static RedisRateLimitSettings? Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var value = configuration[GatewaySettings.RateLimitRedisKey]?.Trim();
+        var value = configuration[RateLimitConfig.RedisSetting]?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return null;
@@ -62,12 +62,12 @@ internal sealed record RedisRateLimitSettings
         catch (ArgumentException)
         {
             // The exception's message may quote the value, password included.
-            return new RedisRateLimitSettings { Problem = $"{GatewaySettings.RateLimitRedisKey} is not a valid Redis connection string" };
+            return new RedisRateLimitSettings { Problem = $"{RateLimitConfig.RedisSetting} is not a valid Redis connection string" };
         }
 
         if (options.EndPoints.Count == 0)
         {
-            return new RedisRateLimitSettings { Problem = $"{GatewaySettings.RateLimitRedisKey} names no Redis host" };
+            return new RedisRateLimitSettings { Problem = $"{RateLimitConfig.RedisSetting} names no Redis host" };
         }
 
         if (entra && value.IndexOf(':', StringComparison.Ordinal) < 0)

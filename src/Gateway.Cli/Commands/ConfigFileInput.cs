@@ -1,4 +1,7 @@
-using FunctionGateway.Diagnostics;
+using Azure.Identity;
+using FunctionGateway.Azure.Secrets;
+using FunctionGateway.Tooling.Diagnostics;
+using FunctionGateway.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace FunctionGateway.Cli.Commands;
@@ -31,7 +34,9 @@ internal static class ConfigFileInput
         DiagnosticConfig loaded;
         try
         {
-            loaded = await DiagnosticConfigLoader.LoadAsync(text, file.FullName, settings, at, offline, cancellationToken);
+            loaded = await DiagnosticConfigLoader.LoadAsync(text, file.FullName, settings, at, offline,
+                (clock, logs) => SecretSources.FromSettings(settings, GatewaySettings.Read(settings), new DefaultAzureCredential(), clock, logs),
+                cancellationToken);
         }
         catch (DiagnosticInputException e)
         {

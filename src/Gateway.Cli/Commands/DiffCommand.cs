@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FunctionGateway.Configuration;
-using FunctionGateway.Inspection;
+using FunctionGateway.Tooling.Inspection;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FunctionGateway.Diagnostics;
+using FunctionGateway.Tooling.Diagnostics;
 
 namespace FunctionGateway.Cli.Commands;
 

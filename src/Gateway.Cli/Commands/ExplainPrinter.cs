@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using FunctionGateway.Diagnostics;
+using FunctionGateway.Tooling.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FunctionGateway.Cli.Commands;

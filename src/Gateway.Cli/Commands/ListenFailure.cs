@@ -32,7 +32,7 @@ internal static class ListenFailure
         }
         catch (FormatException)
         {
-            return $"not a URL to listen on; use a scheme, host and port such as {Hosting.StandaloneGateway.DefaultUrl}";
+            return $"not a URL to listen on; use a scheme, host and port such as {Serve.StandaloneGateway.DefaultUrl}";
         }
 
         if (address.Scheme is not ("http" or "https"))

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using FunctionGateway.Configuration;
 using FunctionGateway.Inspection;
+using FunctionGateway.Tooling.Inspection;
 using FunctionGateway.Routing;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Cli.Commands;
 

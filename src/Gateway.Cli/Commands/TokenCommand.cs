@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunctionGateway.Diagnostics;
+using FunctionGateway.Tooling.Diagnostics;
 
 namespace FunctionGateway.Cli.Commands;
 

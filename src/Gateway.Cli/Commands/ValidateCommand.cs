@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Azure.Identity;
+using FunctionGateway.Azure.Secrets;
 using FunctionGateway.Configuration;
 using FunctionGateway.Hosting;
-using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Cli.Commands;
 
@@ -71,7 +73,7 @@ internal static class ValidateCommand
                 return ExitCodes.BadInput;
             }
 
-            var secrets = SecretSources.FromSettings(settings, gatewaySettings, TimeProvider.System, NullLoggerFactory.Instance);
+            var secrets = SecretSources.FromSettings(settings, gatewaySettings, new DefaultAzureCredential(), TimeProvider.System, NullLoggerFactory.Instance);
             secretSource = secrets.Name;
             check = await ConfigChecker.CheckAsync(text, settings, secrets, host, cancellationToken);
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FunctionGateway.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionGateway.Engine;
 
 namespace FunctionGateway.Cli.Import;
 

@@ -4,7 +4,7 @@ using FunctionGateway.Errors;
 namespace FunctionGateway.Authorization;
 
 /// <summary>The result of checking a request's token: its claims, or the error and a reason for the operator.</summary>
-internal sealed class AuthorizationOutcome
+public sealed class AuthorizationOutcome
 {
     private AuthorizationOutcome(JsonElement? claims, GatewayError? error, string? reason, bool tokenPresented)
     {

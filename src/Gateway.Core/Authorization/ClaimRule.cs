@@ -8,7 +8,7 @@ namespace FunctionGateway.Authorization;
 /// <c>scp</c>, if any of its space-separated items does); an array if any element does; numbers and booleans by
 /// their JSON text; objects and null never.
 /// </summary>
-internal sealed class ClaimRule(ClaimRuleConfig config)
+public sealed class ClaimRule(ClaimRuleConfig config)
 {
     private readonly HashSet<string> _values = new(config.Values, StringComparer.Ordinal);
     private readonly bool _spaceSeparated = config.Claim is "scope" or "scp";

@@ -4,14 +4,14 @@ using FunctionGateway.Configuration;
 namespace FunctionGateway.Authorization;
 
 /// <summary>A route's claim rules: every rule of <c>require_all</c> and, when there are any, one of <c>require_any</c>.</summary>
-internal sealed class ClaimRuleSet(AuthorizationConfig config)
+public sealed class ClaimRuleSet(AuthorizationConfig config)
 {
     private readonly ClaimRule[] _all = [.. config.RequireAll.Select(r => new ClaimRule(r))];
     private readonly ClaimRule[] _any = [.. config.RequireAny.Select(r => new ClaimRule(r))];
 
-    internal IReadOnlyList<ClaimRule> RequireAll => _all;
+    public IReadOnlyList<ClaimRule> RequireAll => _all;
 
-    internal IReadOnlyList<ClaimRule> RequireAny => _any;
+    public IReadOnlyList<ClaimRule> RequireAny => _any;
 
     public bool TryCheck(JsonElement claims, out string? reason)
     {

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Authorization;
 
 /// <summary>Where an authorizer's keys come from: its config (a secret, an inline JWKS) or an identity provider.</summary>
-internal interface ISigningKeySource
+public interface ISigningKeySource
 {
     /// <summary>The current keys; never throws, an unavailable key set says why.</summary>
     ValueTask<KeySet> GetAsync(CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Authorization;
 
 /// <summary>The algorithms an authorizer may accept: HMAC with a shared secret, or public keys from a JWKS.</summary>
-internal static class JwtAlgorithms
+public static class JwtAlgorithms
 {
     public const string Default = "HS256";
 

@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace FunctionGateway.Authorization;
 
 /// <summary>Validates tokens for one authorizer of the config: where the token is read, which keys and claims it needs.</summary>
-internal sealed class JwtAuthorizer
+public sealed class JwtAuthorizer
 {
     private static readonly JsonWebTokenHandler Handler = CreateHandler();
 
@@ -43,17 +43,17 @@ internal sealed class JwtAuthorizer
     public KeySourceState KeyState => _keys.State;
 
     // What gateway explain reads to report each check with the engine's own settings.
-    internal AuthorizerConfig Config => _config;
+    public AuthorizerConfig Config => _config;
 
-    internal IReadOnlySet<string> Algorithms => _algorithms;
+    public IReadOnlySet<string> Algorithms => _algorithms;
 
-    internal IReadOnlyList<TokenSource> Sources => _sources;
+    public IReadOnlyList<TokenSource> Sources => _sources;
 
-    internal ISigningKeySource KeySource => _keys;
+    public ISigningKeySource KeySource => _keys;
 
-    internal LifetimeCheck Lifetime => _lifetime;
+    public LifetimeCheck Lifetime => _lifetime;
 
-    internal static JsonWebTokenHandler TokenHandler => Handler;
+    public static JsonWebTokenHandler TokenHandler => Handler;
 
     public ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
     {
@@ -139,7 +139,7 @@ internal sealed class JwtAuthorizer
     }
 
     /// <summary>What Microsoft.IdentityModel checks (signature, issuer, audience) for these keys; cached per key set.</summary>
-    internal TokenValidationParameters ParametersFor(KeySet keys)
+    public TokenValidationParameters ParametersFor(KeySet keys)
     {
         var current = _parameters;
         if (current is not null && ReferenceEquals(current.Keys, keys))

@@ -10,7 +10,7 @@ namespace FunctionGateway.Authorization;
 /// checked before it (<see cref="JwtShape"/>, <see cref="JwtHeaderCheck"/>, <see cref="LifetimeCheck"/>), with
 /// their own codes; anything else it reports is <see cref="GatewayErrors.AuthFailed"/>.
 /// </summary>
-internal static class JwtErrorMap
+public static class JwtErrorMap
 {
     /// <summary>The rows, tried in order.</summary>
     public static IReadOnlyList<(Type Exception, GatewayError Error)> Rows { get; } =

@@ -4,7 +4,7 @@ using FunctionGateway.Errors;
 namespace FunctionGateway.Authorization;
 
 /// <summary>The checks on a token's header made before any key is looked up.</summary>
-internal static class JwtHeaderCheck
+public static class JwtHeaderCheck
 {
     /// <summary>
     /// What the header may ask for. Its <c>alg</c> must be one the config accepts; <c>crit</c> names extensions the

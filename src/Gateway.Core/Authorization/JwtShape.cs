@@ -9,7 +9,7 @@ namespace FunctionGateway.Authorization;
 /// The structural checks made before any cryptography: three base64url parts whose header and payload are
 /// JSON objects. They give the precise JWS/JWT/JWE error codes and keep malformed input away from the validator.
 /// </summary>
-internal static class JwtShape
+public static class JwtShape
 {
     /// <summary>Tokens longer than this are refused before they are decoded.</summary>
     public const int MaxTokenLength = 16 * 1024;

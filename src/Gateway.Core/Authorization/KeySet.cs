@@ -6,7 +6,7 @@ namespace FunctionGateway.Authorization;
 /// The keys an authorizer verifies with at one moment. A new instance whenever the keys change, so that
 /// whatever was derived from the old keys (validation parameters, cached tokens) can tell it is stale.
 /// </summary>
-internal sealed class KeySet
+public sealed class KeySet
 {
     private readonly HashSet<string> _keyIds;
     private readonly bool _hasKeysWithoutId;

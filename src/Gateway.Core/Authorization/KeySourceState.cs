@@ -6,4 +6,4 @@ namespace FunctionGateway.Authorization;
 /// </summary>
 /// <param name="Kind"><c>secret</c>, <c>jwks</c>, <c>jwks_uri</c> or <c>openid_configuration_uri</c>.</param>
 /// <param name="Address">The remote address without its query string; null for keys in the config.</param>
-internal sealed record KeySourceState(string Kind, string? Address, int? KeyCount, DateTimeOffset? LastFetchedAt, string? LastFailure);
+public sealed record KeySourceState(string Kind, string? Address, int? KeyCount, DateTimeOffset? LastFetchedAt, string? LastFailure);

@@ -8,7 +8,7 @@ namespace FunctionGateway.Authorization;
 /// clock is a <see cref="TimeProvider"/>: tests and <c>gateway explain --at</c> can set it. Each claim has its
 /// own check so that <c>gateway explain</c> can report all of them with the engine's own rules.
 /// </summary>
-internal sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew, bool requireExpiration, TimeSpan? maxLifetime = null)
+public sealed class LifetimeCheck(TimeProvider timeProvider, TimeSpan clockSkew, bool requireExpiration, TimeSpan? maxLifetime = null)
 {
     public TimeSpan ClockSkew => clockSkew;
 

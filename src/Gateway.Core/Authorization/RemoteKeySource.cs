@@ -10,7 +10,7 @@ namespace FunctionGateway.Authorization;
 /// IdentityModel's <see cref="ConfigurationManager{T}"/>: an unknown <c>kid</c> asks for a refresh at most once per
 /// <c>jwks_refresh_min_seconds</c>, and a failed fetch keeps the last keys fetched.
 /// </summary>
-internal sealed class RemoteKeySource : ISigningKeySource
+public sealed class RemoteKeySource : ISigningKeySource
 {
     /// <summary>Keys are also refetched this often without any unknown <c>kid</c>, so that a removed key stops working.</summary>
     public static readonly TimeSpan AutomaticRefreshInterval = TimeSpan.FromHours(1);

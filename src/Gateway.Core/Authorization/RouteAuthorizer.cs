@@ -7,11 +7,11 @@ namespace FunctionGateway.Authorization;
 /// A route's authorization: a token accepted by any one of its authorizers, then its claim rules, which are
 /// checked on every request (the token cache is per authorizer, the rules are per route).
 /// </summary>
-internal sealed class RouteAuthorizer(IReadOnlyList<JwtAuthorizer> authorizers, ClaimRuleSet? rules)
+public sealed class RouteAuthorizer(IReadOnlyList<JwtAuthorizer> authorizers, ClaimRuleSet? rules)
 {
     public IReadOnlyList<JwtAuthorizer> Authorizers => authorizers;
 
-    internal ClaimRuleSet? Rules => rules;
+    public ClaimRuleSet? Rules => rules;
 
     public async ValueTask<AuthorizationOutcome> AuthorizeAsync(HttpRequest request)
     {

@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace FunctionGateway.Authorization;
 
 /// <summary>Keys written in the config: an HMAC secret or an inline JWKS. They change only with the config.</summary>
-internal sealed class StaticKeySource : ISigningKeySource
+public sealed class StaticKeySource : ISigningKeySource
 {
     private readonly KeySet _keys;
 

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace FunctionGateway.Authorization;
 
 /// <summary>One place a token is read from: a header after a prefix, a query parameter or a cookie.</summary>
-internal sealed class TokenSource
+public sealed class TokenSource
 {
     private readonly string? _header;
     private readonly string _prefix;
@@ -23,13 +23,13 @@ internal sealed class TokenSource
 
     public static TokenSource BearerHeader { get; } = new(HeaderNames.Authorization, "Bearer ", null, null, "'Authorization: Bearer' header");
 
-    internal string? Header => _header;
+    public string? Header => _header;
 
-    internal string Prefix => _prefix;
+    public string Prefix => _prefix;
 
-    internal string? Query => _query;
+    public string? Query => _query;
 
-    internal string? Cookie => _cookie;
+    public string? Cookie => _cookie;
 
     /// <summary>How the docs and the 401 reason name this source.</summary>
     public string Description { get; }

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Configuration;
 
 /// <summary>A path's claim rules, checked after the token is accepted: all of <c>require_all</c> and one of <c>require_any</c>.</summary>
-internal sealed record AuthorizationConfig
+public sealed record AuthorizationConfig
 {
     public IReadOnlyList<ClaimRuleConfig> RequireAll { get; init; } = [];
 

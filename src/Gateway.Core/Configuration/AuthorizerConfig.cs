@@ -4,7 +4,7 @@ namespace FunctionGateway.Configuration;
 /// A JWT authorizer: the config's <c>authorizer</c> (used by <c>auth: true</c>) or one of its named
 /// <c>authorizers</c>. Which keys verify a token, which claims it must carry and where it is read from.
 /// </summary>
-internal sealed record AuthorizerConfig
+public sealed record AuthorizerConfig
 {
     public const string JwtType = "jwt";
 

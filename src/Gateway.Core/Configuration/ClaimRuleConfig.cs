@@ -1,7 +1,7 @@
 namespace FunctionGateway.Configuration;
 
 /// <summary>A claim the token must carry with one of the listed values.</summary>
-internal sealed record ClaimRuleConfig
+public sealed record ClaimRuleConfig
 {
     public required string Claim { get; init; }
 

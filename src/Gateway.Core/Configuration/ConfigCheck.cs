@@ -1,7 +1,7 @@
 namespace FunctionGateway.Configuration;
 
 /// <summary>A config read and validated without building a runtime: what the loader checks and the tools report.</summary>
-internal sealed class ConfigCheck
+public sealed class ConfigCheck
 {
     internal ConfigCheck(GatewayConfig? config, IReadOnlyList<ConfigIssue> issues, IReadOnlyList<ConfigReference> references, bool referencesResolved)
     {

@@ -1,6 +1,6 @@
 namespace FunctionGateway.Configuration;
 
-internal enum ConfigReferenceKind
+public enum ConfigReferenceKind
 {
     Environment,
     Secret,

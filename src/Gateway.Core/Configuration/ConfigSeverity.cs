@@ -1,6 +1,6 @@
 namespace FunctionGateway.Configuration;
 
-internal enum ConfigSeverity
+public enum ConfigSeverity
 {
     Error,
     Warning,

@@ -1,6 +1,6 @@
 namespace FunctionGateway.Configuration;
 
-internal sealed record CorsConfig
+public sealed record CorsConfig
 {
     /// <summary>Exact origins, <c>*</c>, or patterns such as <c>https://*.example.org</c>.</summary>
     public IReadOnlyList<string> AllowOrigins { get; init; } = [];

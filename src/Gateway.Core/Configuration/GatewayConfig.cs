@@ -1,7 +1,7 @@
 namespace FunctionGateway.Configuration;
 
 /// <summary>A gateway config in the Serverless API Gateway format, after references are resolved.</summary>
-internal sealed record GatewayConfig
+public sealed record GatewayConfig
 {
     public string? Title { get; init; }
 

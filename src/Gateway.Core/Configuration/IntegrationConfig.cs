@@ -6,7 +6,7 @@ namespace FunctionGateway.Configuration;
 /// What a path does: <c>http_proxy</c> forwards to one of the servers, <c>static</c> answers with a fixed
 /// response. Which keys apply to which type is checked by the validator, so a misplaced key is a located error.
 /// </summary>
-internal sealed record IntegrationConfig
+public sealed record IntegrationConfig
 {
     public const string HttpProxy = "http_proxy";
 

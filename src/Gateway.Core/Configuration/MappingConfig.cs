@@ -1,7 +1,7 @@
 namespace FunctionGateway.Configuration;
 
 /// <summary>Upstream headers and query parameters that the gateway sets from the request, the token or variables.</summary>
-internal sealed record MappingConfig
+public sealed record MappingConfig
 {
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace FunctionGateway.Configuration;
 
-internal sealed record PathConfig
+public sealed record PathConfig
 {
     /// <summary>GET, POST, PUT, PATCH, DELETE, OPTIONS, HEAD or ANY.</summary>
     public required string Method { get; init; }

@@ -5,7 +5,7 @@ namespace FunctionGateway.Configuration;
 /// what happens when the key is missing or the counter store cannot be reached. The choices are kept as
 /// written; the validator checks them and names the location of each mistake.
 /// </summary>
-internal sealed record RateLimitConfig
+public sealed record RateLimitConfig
 {
     public const string FixedWindow = "fixed_window";
     public const string SlidingWindow = "sliding_window";
@@ -14,6 +14,9 @@ internal sealed record RateLimitConfig
     public const string MissingKeyReject = "reject";
     public const string StoreErrorOpen = "open";
     public const string StoreErrorClosed = "closed";
+
+    /// <summary>The setting that shares the counters in Redis, read by src/Gateway.Redis; the engine only checks whether it is set.</summary>
+    public const string RedisSetting = "Gateway:RateLimit:Redis";
 
     /// <summary>The policy's name: its key in <c>rate_limits</c>, and its name in the RateLimit headers.</summary>
     public required string Name { get; init; }

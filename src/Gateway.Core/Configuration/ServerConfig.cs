@@ -1,6 +1,6 @@
 namespace FunctionGateway.Configuration;
 
-internal sealed record ServerConfig
+public sealed record ServerConfig
 {
     /// <summary>The default time an upstream may take to answer before the gateway gives up with 504.</summary>
     public const int DefaultTimeoutSeconds = 30;

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Configuration;
 
 /// <summary>One place a token may be: a header (with an optional prefix such as <c>Bearer </c>), a query parameter or a cookie.</summary>
-internal sealed record TokenSourceConfig
+public sealed record TokenSourceConfig
 {
     public string? Header { get; init; }
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using FunctionGateway.Errors;
-using FunctionGateway.Hosting;
 using FunctionGateway.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Engine;
 
@@ -18,7 +18,7 @@ public sealed class GatewayEngine
 {
     private readonly IGatewayRuntimeProvider _runtimes;
     private readonly ILogger _logger;
-    private readonly GatewayStatusEndpoint? _status;
+    private readonly IGatewayStatusEndpoint? _status;
     private readonly RateLimitStep? _limits;
 
     // The reason last logged for answering 503: every request gets the 503, the log the reason once per change.
@@ -29,7 +29,7 @@ public sealed class GatewayEngine
 
     // Internal: hosts get the engine from AddGatewayEngine, which builds it with the engine's own services.
     // Without a rate limit step (gateway explain's probe), routes' limits are not counted.
-    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, GatewayStatusEndpoint? status = null,
+    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, IGatewayStatusEndpoint? status = null,
         RateLimitStep? limits = null)
     {
         _runtimes = runtimes;
@@ -113,8 +113,8 @@ public sealed class GatewayEngine
     {
         var feature = GatewayRequestFeature.Get(context);
         var route = feature.Match?.Route ?? throw new InvalidOperationException("AuthorizeAsync was called for a request that matched no route.");
-        if (_limits is not null && route.BeforeAuthLimits.Length > 0
-            && !await _limits.ApplyAsync(context, feature, route.BeforeAuthLimits, null))
+        if (_limits is not null && route.BeforeAuthPolicies.Length > 0
+            && !await _limits.ApplyAsync(context, feature, route.BeforeAuthPolicies, null))
         {
             return false;
         }
@@ -142,7 +142,7 @@ public sealed class GatewayEngine
     private async ValueTask<bool> LimitAsync(HttpContext context, GatewayRequestFeature feature, Model.GatewayRoute route)
     {
         feature.Authorized = true;
-        return _limits is null || route.Limits.Length == 0 || await _limits.ApplyAsync(context, feature, route.Limits, feature.Claims);
+        return _limits is null || route.Policies.Length == 0 || await _limits.ApplyAsync(context, feature, route.Policies, feature.Claims);
     }
 
     /// <summary>Step 3: runs the matched route's integration. Refuses a request the authorize step has not let through.</summary>

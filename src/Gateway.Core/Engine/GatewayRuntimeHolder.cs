@@ -6,7 +6,7 @@ namespace FunctionGateway.Engine;
 /// Holds the current runtime. Publishing is one reference swap: a request reads <see cref="Current"/> once
 /// and keeps that snapshot, so it sees the old config or the new one, never a mix.
 /// </summary>
-internal sealed class GatewayRuntimeHolder : IGatewayRuntimeProvider
+public sealed class GatewayRuntimeHolder : IGatewayRuntimeProvider
 {
     private sealed record State(GatewayRuntime? Runtime, string? UnavailableReason);
 

@@ -1,8 +1,6 @@
-using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
-using FunctionGateway.Model;
 using FunctionGateway.RateLimiting;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +29,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<MemoryRateLimitStore>());
         services.TryAddSingleton<RateLimitStep>();
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<GatewayStatusEndpoint>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>(),
             sp.GetRequiredService<RateLimitStep>()));
         services.TryAddSingleton<ConfigPublisher>();
         return services;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FunctionGateway.Errors;
 
 /// <summary>One row of the error table: what the gateway answers when a request fails.</summary>
-internal sealed class GatewayError
+public sealed class GatewayError
 {
     internal GatewayError(string code, int status, string message, string cause, string firstCheck, bool legacyMessageBody = false)
     {

@@ -4,7 +4,7 @@ namespace FunctionGateway.Errors;
 /// The single error table. Every status and code the gateway sends comes from here; the docs
 /// (docs/errors.md) and the tests are checked against it row by row.
 /// </summary>
-internal static class GatewayErrors
+public static class GatewayErrors
 {
     // JWT errors: message/code pairs of the Serverless API Gateway contract, unchanged. Two codes of that contract
     // are never sent, so they have no row: ERR_JWE_DECRYPTION_FAILED (an encrypted token is refused as

@@ -12,7 +12,7 @@ namespace FunctionGateway.Hosting;
 /// fails to load is rejected and the previous one keeps serving (last known good); with nothing to serve
 /// yet, the cause goes to <see cref="GatewayRuntimeHolder.ReportUnavailable"/> so requests get a 503 naming it.
 /// </summary>
-internal sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
+public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
     ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Hosting;
 
 /// <summary>How often the config watcher polls its source, and how often it reloads to pick up rotated secrets.</summary>
-internal sealed record ConfigWatcherOptions
+public sealed record ConfigWatcherOptions
 {
     /// <summary><c>Gateway:Config:PollSeconds</c>, default 30 s.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);

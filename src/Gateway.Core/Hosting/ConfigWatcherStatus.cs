@@ -3,7 +3,7 @@ using FunctionGateway.Configuration;
 namespace FunctionGateway.Hosting;
 
 /// <summary>What the config watcher knows, for the status endpoint: one immutable snapshot, replaced on every check.</summary>
-internal sealed record ConfigWatcherStatus
+public sealed record ConfigWatcherStatus
 {
     public required string Source { get; init; }
 

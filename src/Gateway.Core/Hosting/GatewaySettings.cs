@@ -7,7 +7,7 @@ namespace FunctionGateway.Hosting;
 /// The <c>Gateway:*</c> settings that say where config and secrets come from. A setting with a bad value is
 /// a problem, not an exception: the gateway starts and answers 503 naming it.
 /// </summary>
-internal sealed record GatewaySettings
+public sealed record GatewaySettings
 {
     public const string BlobUriKey = "Gateway:Config:BlobUri";
     public const string ConnectionStringKey = "Gateway:Config:ConnectionString";
@@ -17,9 +17,6 @@ internal sealed record GatewaySettings
     public const string KeyVaultUriKey = "Gateway:KeyVault:Uri";
     public const string SecretRefreshSecondsKey = "Gateway:Secrets:RefreshSeconds";
     public const string StatusPathKey = "Gateway:Status:Path";
-
-    /// <summary>Read by the Redis rate limit store (src/Gateway.Redis); the engine only checks whether it is set.</summary>
-    public const string RateLimitRedisKey = "Gateway:RateLimit:Redis";
 
     public Uri? BlobUri { get; init; }
 

@@ -13,6 +13,7 @@ namespace FunctionGateway.Hosting;
 /// The engine's match step asks it first, so every host serves it the same way, even with no config loaded.
 /// </summary>
 internal sealed class GatewayStatusEndpoint(PathString path, ConfigWatcher watcher, GatewayRuntimeHolder holder, ISecretSource secrets)
+    : IGatewayStatusEndpoint
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -69,7 +70,7 @@ internal sealed class GatewayStatusEndpoint(PathString path, ConfigWatcher watch
                 new
                 {
                     secrets.Name,
-                    Secrets = secrets is KeyVaultSecretSource vault ? vault.States : [],
+                    Secrets = secrets.States,
                 },
             },
         };

@@ -1,4 +1,4 @@
 namespace FunctionGateway.Hosting;
 
 /// <summary>A config version that was not published, when, and every reason.</summary>
-internal sealed record RejectedConfig(string Tag, DateTimeOffset RejectedAt, IReadOnlyList<string> Errors);
+public sealed record RejectedConfig(string Tag, DateTimeOffset RejectedAt, IReadOnlyList<string> Errors);

@@ -4,7 +4,7 @@ using FunctionGateway.Routing;
 namespace FunctionGateway.Inspection;
 
 /// <summary>A path of the config with its parsed method and template: what the tools and the overlap rules reason about.</summary>
-internal sealed record ConfiguredRoute(int Index, PathConfig Config, RouteMethod Method, RouteTemplate Template) : IRoutable
+public sealed record ConfiguredRoute(int Index, PathConfig Config, RouteMethod Method, RouteTemplate Template) : IRoutable
 {
     /// <summary>The route's JSON location, such as <c>paths[3]</c>.</summary>
     public string Location => $"paths[{Index}]";

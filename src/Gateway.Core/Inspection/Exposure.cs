@@ -5,7 +5,7 @@ namespace FunctionGateway.Inspection;
 /// those requests reach the upstream without a token.
 /// </summary>
 /// <param name="Requests">Requests that show it, such as <c>POST /orders/{id}</c>, each taken by <paramref name="Open"/>.</param>
-internal sealed record Exposure(ConfiguredRoute Protected, ConfiguredRoute Open, IReadOnlyList<string> Requests)
+public sealed record Exposure(ConfiguredRoute Protected, ConfiguredRoute Open, IReadOnlyList<string> Requests)
 {
     /// <summary>Identifies the exposure across two versions of a config: both routes by method and path.</summary>
     public string Key => $"{Protected.Config.Method} {Protected.Template.Shape} <- {Open.Config.Method} {Open.Template.Shape}";

@@ -9,7 +9,7 @@ namespace FunctionGateway.Inspection;
 /// template without a wildcard does not match but a wider wildcard does. Each request is matched against the
 /// config's real route table, so only requests that would actually bypass the token are reported.
 /// </summary>
-internal static class ExposureFinder
+public static class ExposureFinder
 {
     // OPTIONS is left out: browsers send preflights without credentials, so they are unauthenticated by design.
     private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];

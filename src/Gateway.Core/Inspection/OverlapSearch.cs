@@ -1,4 +1,3 @@
-using FunctionGateway.Routing;
 
 namespace FunctionGateway.Inspection;
 

@@ -7,7 +7,7 @@ namespace FunctionGateway.Inspection;
 /// The config's routes compiled into the gateway's own <see cref="RouteTable{TRoute}"/>, with each route's rank
 /// in the match order: of two routes that both match a request, the one with the lower rank serves it.
 /// </summary>
-internal sealed class RoutePriority
+public sealed class RoutePriority
 {
     private readonly Dictionary<ConfiguredRoute, int> _ranks;
 

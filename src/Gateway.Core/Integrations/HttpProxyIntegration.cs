@@ -1,6 +1,6 @@
-using FunctionGateway.Engine;
 using FunctionGateway.Mapping;
 using Microsoft.AspNetCore.Http;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Integrations;
 

@@ -1,10 +1,10 @@
-using FunctionGateway.Engine;
 using FunctionGateway.Errors;
 using FunctionGateway.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Integrations;
 

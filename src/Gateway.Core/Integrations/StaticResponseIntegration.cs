@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FunctionGateway.Configuration;
-using FunctionGateway.Engine;
 using Microsoft.AspNetCore.Http;
+using FunctionGateway.Model;
 
 namespace FunctionGateway.Integrations;
 

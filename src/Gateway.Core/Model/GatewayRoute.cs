@@ -1,13 +1,12 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
-using FunctionGateway.Integrations;
 using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Model;
 
 /// <summary>A route of the running config: its template, who may call it and what it does.</summary>
-internal sealed class GatewayRoute : IRoutable
+public sealed class GatewayRoute : IRoutable
 {
     // The request log names the route on every request: built once, not per line.
     private readonly string _display;
@@ -16,8 +15,8 @@ internal sealed class GatewayRoute : IRoutable
         RouteAuthorizer? authorizer, IIntegration integration, RateLimitPolicy[]? limits = null)
     {
         limits ??= [];
-        BeforeAuthLimits = [.. limits.Where(l => l.BeforeAuth)];
-        Limits = [.. limits.Where(l => !l.BeforeAuth)];
+        BeforeAuthPolicies = [.. limits.Where(l => l.BeforeAuth)];
+        Policies = [.. limits.Where(l => !l.BeforeAuth)];
         Index = index;
         Config = config;
         Method = method;
@@ -38,15 +37,19 @@ internal sealed class GatewayRoute : IRoutable
 
     public bool RequiresAuth => Authorizer is not null;
 
-    internal RouteAuthorizer? Authorizer { get; }
+    public RouteAuthorizer? Authorizer { get; }
 
     internal IIntegration Integration { get; }
 
     /// <summary>The route's rate limits counted before the token is checked (<c>before_auth</c>).</summary>
-    internal RateLimitPolicy[] BeforeAuthLimits { get; }
+    public IReadOnlyList<RateLimitPolicy> BeforeAuthLimits => BeforeAuthPolicies;
 
     /// <summary>The route's rate limits counted once the token is accepted.</summary>
-    internal RateLimitPolicy[] Limits { get; }
+    public IReadOnlyList<RateLimitPolicy> Limits => Policies;
+
+    internal RateLimitPolicy[] BeforeAuthPolicies { get; }
+
+    internal RateLimitPolicy[] Policies { get; }
 
     public override string ToString() => _display;
 }

@@ -9,7 +9,7 @@ namespace FunctionGateway.Model;
 /// Everything one config version needs at request time, built once and never changed: a reload builds a
 /// new runtime and swaps it in, and a request keeps the runtime it started with.
 /// </summary>
-internal sealed class GatewayRuntime
+public sealed class GatewayRuntime
 {
     internal GatewayRuntime(GatewayConfig config, ConfigVersion version, RouteTable<GatewayRoute> routes, CorsPolicy? cors,
         IReadOnlyList<JwtAuthorizer> authorizers)

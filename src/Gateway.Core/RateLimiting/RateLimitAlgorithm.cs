@@ -1,6 +1,6 @@
 namespace FunctionGateway.RateLimiting;
 
-internal enum RateLimitAlgorithm
+public enum RateLimitAlgorithm
 {
     /// <summary>Counts requests in windows aligned on the clock; the count starts again at each window's start.</summary>
     FixedWindow,

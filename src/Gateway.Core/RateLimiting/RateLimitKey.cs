@@ -1,13 +1,9 @@
 using System.Buffers;
-using System.Text.Json;
-using FunctionGateway.Engine;
-using FunctionGateway.Mapping;
-using Microsoft.AspNetCore.Http;
 
 namespace FunctionGateway.RateLimiting;
 
 /// <summary>A policy's <c>key</c>, parsed once: what a request is counted under.</summary>
-internal sealed class RateLimitKey
+public sealed class RateLimitKey
 {
     public const string Forms = "$request.jwt.CLAIM, $request.header.NAME, $client.address, or a constant (no '$') for one limit over every request";
 
@@ -67,21 +63,6 @@ internal sealed class RateLimitKey
         }
 
         return key is not null;
-    }
-
-    /// <summary>The request's key, or null when the request has none (no such claim, no such header, empty value).</summary>
-    public string? Resolve(HttpContext context, JsonElement? claims)
-    {
-        string? value = Source switch
-        {
-            RateLimitKeySource.Constant => Name,
-            RateLimitKeySource.Header => context.Request.Headers.TryGetValue(Name, out var values) && values.Count > 0 ? values.ToString() : null,
-            RateLimitKeySource.Claim => claims is { ValueKind: JsonValueKind.Object } payload && payload.TryGetProperty(Name, out var claim)
-                ? RequestMappingValues.ClaimText(claim)
-                : null,
-            _ => ClientAddress.Of(context),
-        };
-        return string.IsNullOrEmpty(value) ? null : value;
     }
 
     public override string ToString() => Expression;

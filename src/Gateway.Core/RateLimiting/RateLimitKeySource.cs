@@ -1,7 +1,7 @@
 namespace FunctionGateway.RateLimiting;
 
 /// <summary>Where a policy's key comes from.</summary>
-internal enum RateLimitKeySource
+public enum RateLimitKeySource
 {
     /// <summary>One key for every request: a global limit.</summary>
     Constant,

@@ -4,7 +4,7 @@ using FunctionGateway.Configuration;
 namespace FunctionGateway.RateLimiting;
 
 /// <summary>A validated <c>rate_limits</c> policy, compiled for the request path: its numbers in milliseconds and its header item written once.</summary>
-internal sealed class RateLimitPolicy
+public sealed class RateLimitPolicy
 {
     private RateLimitPolicy(RateLimitConfig config, RateLimitKey key, RateLimitAlgorithm algorithm)
     {
@@ -71,7 +71,7 @@ internal sealed class RateLimitPolicy
     public string StoreId { get; }
 
     /// <summary>Compiles a policy the validator has accepted.</summary>
-    public static RateLimitPolicy From(RateLimitConfig config)
+    internal static RateLimitPolicy From(RateLimitConfig config)
     {
         if (!RateLimitKey.TryParse(config.Key ?? "", out var key, out _) || TryParseAlgorithm(config.Algorithm) is not { } algorithm)
         {

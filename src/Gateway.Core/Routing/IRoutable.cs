@@ -1,7 +1,7 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>What the route table needs to know of a route.</summary>
-internal interface IRoutable
+public interface IRoutable
 {
     RouteMethod Method { get; }
 

@@ -1,7 +1,7 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>The shape of a route template, which decides its place in the match order.</summary>
-internal enum RouteKind
+public enum RouteKind
 {
     /// <summary>Literal segments only, such as <c>/users/me</c>.</summary>
     Exact,

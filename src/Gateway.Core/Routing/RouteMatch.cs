@@ -1,7 +1,7 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>The route a request matched, and where in its path a wildcard's remainder starts.</summary>
-internal sealed class RouteMatch<TRoute>(TRoute route, string path, int remainderStart) where TRoute : class, IRoutable
+public sealed class RouteMatch<TRoute>(TRoute route, string path, int remainderStart) where TRoute : class, IRoutable
 {
     public TRoute Route { get; } = route;
 

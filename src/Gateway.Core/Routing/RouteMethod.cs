@@ -1,7 +1,7 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>The methods a route may name; <see cref="Any"/> matches every request method.</summary>
-internal enum RouteMethod
+public enum RouteMethod
 {
     Get,
     Post,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace FunctionGateway.Routing;
 
 /// <summary>Reading and writing <see cref="RouteMethod"/>s: the config's text and a request's method.</summary>
-internal static class RouteMethods
+public static class RouteMethods
 {
     public const int ExactCount = (int)RouteMethod.Any;
 

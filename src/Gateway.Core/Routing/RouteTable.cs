@@ -12,7 +12,7 @@ namespace FunctionGateway.Routing;
 /// A parameter matches a non-empty segment only; a trailing slash is a segment of its own, so '/p' and '/p/' are
 /// different paths.
 /// </remarks>
-internal sealed class RouteTable<TRoute> where TRoute : class, IRoutable
+public sealed class RouteTable<TRoute> where TRoute : class, IRoutable
 {
     private readonly RouteNode<TRoute> _root = new();
 

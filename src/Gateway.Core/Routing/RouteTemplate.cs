@@ -4,7 +4,7 @@ namespace FunctionGateway.Routing;
 /// A parsed route path: literal segments, <c>{name}</c> parameters (one segment each) and an optional
 /// trailing <c>{.+}</c> wildcard that matches the rest of the path, zero or more segments.
 /// </summary>
-internal sealed class RouteTemplate
+public sealed class RouteTemplate
 {
     public const string WildcardSegment = "{.+}";
 

@@ -1,4 +1,4 @@
 namespace FunctionGateway.Routing;
 
 /// <summary>A literal segment, or a parameter (whose <see cref="Value"/> is its name).</summary>
-internal readonly record struct TemplateSegment(string Value, bool IsParameter);
+public readonly record struct TemplateSegment(string Value, bool IsParameter);

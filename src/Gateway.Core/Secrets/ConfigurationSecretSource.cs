@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 namespace FunctionGateway.Secrets;
 
 /// <summary>Secrets from app settings and environment variables, for local runs and <c>gateway serve</c>.</summary>
-internal sealed class ConfigurationSecretSource(IConfiguration configuration) : ISecretSource
+public sealed class ConfigurationSecretSource(IConfiguration configuration) : ISecretSource
 {
     public string Name => "app settings and environment variables";
 

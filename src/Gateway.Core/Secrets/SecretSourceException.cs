@@ -1,5 +1,5 @@
 namespace FunctionGateway.Secrets;
 
 /// <summary>A secret source could not answer (unreachable, forbidden): not the same as a secret that does not exist.</summary>
-internal sealed class SecretSourceException(string message, Exception? innerException = null)
+public sealed class SecretSourceException(string message, Exception? innerException = null)
     : Exception(message, innerException);

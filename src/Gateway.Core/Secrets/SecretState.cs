@@ -4,7 +4,7 @@ namespace FunctionGateway.Secrets;
 /// What the gateway last saw for one secret, for the status endpoint: where its value came from and when,
 /// or why it could not be read. Never the value.
 /// </summary>
-internal sealed record SecretState(string Name, string VaultName, string State, string? From, DateTimeOffset CheckedAt, string? Error)
+public sealed record SecretState(string Name, string VaultName, string State, string? From, DateTimeOffset CheckedAt, string? Error)
 {
     public const string Ok = "ok";
     public const string Stale = "stale";

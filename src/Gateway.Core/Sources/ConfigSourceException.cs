@@ -1,5 +1,5 @@
 namespace FunctionGateway.Sources;
 
 /// <summary>A config source could not be read; the message names the source and the cause.</summary>
-internal sealed class ConfigSourceException(string message, Exception? innerException = null)
+public sealed class ConfigSourceException(string message, Exception? innerException = null)
     : Exception(message, innerException);

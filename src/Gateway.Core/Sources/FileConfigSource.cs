@@ -4,7 +4,7 @@ using System.Text;
 namespace FunctionGateway.Sources;
 
 /// <summary>A config file on disk; its version tag is the hash of its content.</summary>
-internal sealed class FileConfigSource(string path) : IConfigSource
+public sealed class FileConfigSource(string path) : IConfigSource
 {
     public string Name => $"file '{path}'";
 

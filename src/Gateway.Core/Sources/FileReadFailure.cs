@@ -4,7 +4,7 @@ namespace FunctionGateway.Sources;
 /// Why a file named by the user could not be read, in the same words wherever it is read: by <c>gateway serve</c>'s
 /// file source (on start and on every reload) and by every CLI command that takes a file.
 /// </summary>
-internal static class FileReadFailure
+public static class FileReadFailure
 {
     // Reading a directory fails with "access denied", which sends people after permissions.
     public const string IsDirectory = "it is a directory, not a file";

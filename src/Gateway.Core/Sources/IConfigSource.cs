@@ -1,7 +1,7 @@
 namespace FunctionGateway.Sources;
 
 /// <summary>Where the config text comes from: a file for <c>gateway serve</c>, a blob in Azure.</summary>
-internal interface IConfigSource
+public interface IConfigSource
 {
     /// <summary>For messages: "file 'samples/gateway.json'", "blob 'https://.../gateway/config.json'".</summary>
     string Name { get; }

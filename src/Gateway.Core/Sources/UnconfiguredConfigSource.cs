@@ -4,7 +4,7 @@ namespace FunctionGateway.Sources;
 /// Stands in when the settings name no usable config source: every read fails with the reason, so the
 /// gateway starts, answers 503 naming the missing setting, and the status endpoint shows it.
 /// </summary>
-internal sealed class UnconfiguredConfigSource(string reason) : IConfigSource
+public sealed class UnconfiguredConfigSource(string reason) : IConfigSource
 {
     public string Name => "no config source";
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
+using FunctionGateway.Azure.Sources;
 using FunctionGateway.Sources;
 
 namespace FunctionGateway.Azure.Tests.Azurite;

@@ -3,6 +3,7 @@ using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using FunctionGateway.Engine;
 
 namespace FunctionGateway.Azure.Tests.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +26,7 @@ internal sealed class GatewayHost : IAsyncDisposable
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings)
     {
         var logs = new LogCollector();
-        var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
+        var app = LoopbackGateway.Build(builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.AddProvider(logs);

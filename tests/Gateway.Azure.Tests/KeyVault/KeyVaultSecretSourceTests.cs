@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FunctionGateway.Azure.Tests.Hosting;
+using FunctionGateway.Azure.Secrets;
 using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using FunctionGateway.Azure.Tests.Hosting;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
+using FunctionGateway.Azure.Secrets;
 using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,7 @@
 using FunctionGateway.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionGateway.Engine;
 
 namespace FunctionGateway.Cli.Tests.Support;
 

@@ -1,3 +1,4 @@
+using FunctionGateway.Cli.Serve;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;

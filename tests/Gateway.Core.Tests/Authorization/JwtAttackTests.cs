@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using FunctionGateway.Authorization;
-using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Authorization;
 

@@ -1,5 +1,4 @@
 using FunctionGateway.Authorization;
-using FunctionGateway.Tests.Support;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FunctionGateway.Tests.Authorization;

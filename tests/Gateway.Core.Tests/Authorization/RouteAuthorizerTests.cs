@@ -3,7 +3,6 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Errors;
 using Microsoft.AspNetCore.Http;
-using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Authorization;
 

@@ -1,5 +1,6 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Tests.Authorization;
 

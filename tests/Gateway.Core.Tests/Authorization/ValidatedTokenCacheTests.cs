@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FunctionGateway.Authorization;
-using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Authorization;
 

@@ -1,7 +1,7 @@
 using FunctionGateway.Configuration;
-using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
 using Microsoft.Extensions.Configuration;
+using FunctionGateway.Configuration.Validation;
 
 namespace FunctionGateway.Tests.Configuration;
 

@@ -1,8 +1,8 @@
 using FunctionGateway.Configuration;
 using FunctionGateway.Configuration.Validation;
-using FunctionGateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionGateway.Engine;
 
 namespace FunctionGateway.Tests.Configuration;
 

@@ -171,7 +171,7 @@ public class GatewayEngineTests
     {
         var services = TestServices.Create(Settings);
         var holder = services.GetRequiredService<GatewayRuntimeHolder>();
-        var loaded = await services.GetRequiredService<FunctionGateway.Configuration.GatewayConfigLoader>().LoadAsync(Config, "t", "1");
+        var loaded = await services.GetRequiredService<GatewayConfigLoader>().LoadAsync(Config, "t", "1");
         holder.Publish(loaded.Runtime!);
         var gateway = services.GetRequiredService<GatewayEngine>();
         var context = new DefaultHttpContext();

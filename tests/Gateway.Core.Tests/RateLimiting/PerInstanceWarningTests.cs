@@ -1,5 +1,5 @@
 using FunctionGateway.Configuration;
-using FunctionGateway.Hosting;
+using FunctionGateway.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

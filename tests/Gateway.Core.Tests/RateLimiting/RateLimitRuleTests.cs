@@ -1,4 +1,5 @@
 using FunctionGateway.Configuration;
+using FunctionGateway.Engine;
 using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.RateLimiting;

@@ -1,4 +1,3 @@
-using FunctionGateway.Tests.Authorization;
 using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Schema;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FunctionGateway.Tests.Support;
 
-/// <summary>The real standalone gateway (what <c>gateway serve</c> runs) on a free loopback port.</summary>
+/// <summary>The engine on Kestrel (as <c>gateway serve</c> runs it) on a free loopback port.</summary>
 internal sealed class RunningGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -35,7 +35,7 @@ internal sealed class RunningGateway : IAsyncDisposable
     public static async Task<RunningGateway> StartAsync(string configJson, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var logs = new CapturingLoggerProvider();
-        var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
+        var app = LoopbackGateway.Build(builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.AddProvider(logs);

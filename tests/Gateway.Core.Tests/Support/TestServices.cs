@@ -1,6 +1,6 @@
-using FunctionGateway.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionGateway.Engine;
 
 namespace FunctionGateway.Tests.Support;
 

@@ -16,7 +16,7 @@ internal static class WatcherServices
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IConfigSource>(new InlineConfigSource(config))
             .AddGatewayEngine()
-            .AddGatewayConfigSources(configuration)
+            .AddGatewayConfigWatcher(configuration)
             .BuildServiceProvider();
     }
 }

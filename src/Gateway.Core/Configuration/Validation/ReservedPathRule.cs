@@ -1,4 +1,3 @@
-using FunctionGateway.Hosting;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Configuration.Validation;

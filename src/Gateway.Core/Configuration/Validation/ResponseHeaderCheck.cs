@@ -3,7 +3,7 @@ using FunctionGateway.Integrations;
 namespace FunctionGateway.Configuration.Validation;
 
 /// <summary>Whether a configured response header can be sent as written: a valid name and value, and one the gateway does not own.</summary>
-internal static class ResponseHeaderCheck
+public static class ResponseHeaderCheck
 {
     // Connection-level headers (RFC 9110 section 7.6.1) belong to each hop, and the length is the gateway's to compute.
     private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
