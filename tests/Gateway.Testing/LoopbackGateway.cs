@@ -14,9 +14,8 @@ public static class LoopbackGateway
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        // The log filters serve applies, so that what a test reads in the log is what an operator would.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Yarp", LogLevel.Error);
+        // The log filters both hosts apply, so that what a test reads in the log is what an operator would.
+        builder.Logging.AddGatewayLogFilters();
         builder.Services.AddGatewayEngine();
         configure(builder);
 

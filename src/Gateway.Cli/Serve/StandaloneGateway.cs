@@ -19,9 +19,7 @@ internal static class StandaloneGateway
         builder.Logging.ClearProviders();
         // One line per request is the gateway's access log: written in batches, it costs a queue write per request.
         builder.Logging.Services.AddSingleton<ILoggerProvider>(sp => new BatchedConsoleLoggerProvider(sp.GetRequiredService<TimeProvider>()));
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        // YARP logs every forwarded request, and its failures with stack traces; the engine logs one line per failure.
-        builder.Logging.AddFilter("Yarp", LogLevel.Error);
+        builder.Logging.AddGatewayLogFilters();
         builder.Services.AddGatewayEngine();
         configure?.Invoke(builder);
 

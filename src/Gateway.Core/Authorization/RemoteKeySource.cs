@@ -1,4 +1,3 @@
-using FunctionGateway.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -8,7 +7,8 @@ namespace FunctionGateway.Authorization;
 /// <summary>
 /// Keys of an identity provider, from a discovery document or a bare <c>jwks_uri</c>, cached and refreshed by
 /// IdentityModel's <see cref="ConfigurationManager{T}"/>: an unknown <c>kid</c> asks for a refresh at most once per
-/// <c>jwks_refresh_min_seconds</c>, and a failed fetch keeps the last keys fetched.
+/// <c>jwks_refresh_min_seconds</c>, and a failed fetch keeps the last keys fetched. One source per
+/// <see cref="RemoteKeySourceKey"/>, shared by authorizers and config versions through <see cref="AuthorizerRegistry"/>.
 /// </summary>
 public sealed class RemoteKeySource : ISigningKeySource
 {
@@ -26,22 +26,24 @@ public sealed class RemoteKeySource : ISigningKeySource
     private readonly string _kind;
     private Current? _current;
 
-    public RemoteKeySource(AuthorizerConfig config, ILogger logger, TimeProvider timeProvider)
+    internal RemoteKeySource(RemoteKeySourceKey key, ILogger logger, TimeProvider timeProvider)
     {
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(key);
         IdentityModelSwitches.Apply();
-        var discovery = config.OpenIdConfigurationUri is not null;
-        _address = config.OpenIdConfigurationUri ?? config.JwksUri!;
-        _kind = discovery ? "openid_configuration_uri" : "jwks_uri";
+        _address = key.Address;
+        _kind = key.Discovery ? "openid_configuration_uri" : "jwks_uri";
         _retriever = new ReportingRetriever(
-            discovery ? new OpenIdConnectConfigurationRetriever() : new JwksRetriever(), config.Name ?? "authorizer", logger, timeProvider);
+            key.Discovery ? new OpenIdConnectConfigurationRetriever() : new JwksRetriever(), () => UsedBy, logger, timeProvider);
         _manager = new ConfigurationManager<OpenIdConnectConfiguration>(_address, _retriever,
             new HttpDocumentRetriever(Http) { RequireHttps = !IsLoopback(_address) })
         {
-            RefreshInterval = TimeSpan.FromSeconds(config.JwksRefreshMinSeconds),
+            RefreshInterval = TimeSpan.FromSeconds(key.RefreshMinSeconds),
             AutomaticRefreshInterval = AutomaticRefreshInterval,
         };
     }
+
+    /// <summary>The authorizers using this source, as its log lines name them; set by <see cref="AuthorizerRegistry"/>.</summary>
+    public string UsedBy { get; set; } = "authorizer";
 
     /// <summary>HTTPS is required for every host but the machine itself (local development and tests).</summary>
     public static bool IsLoopback(string address) => Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.IsLoopback;

@@ -8,7 +8,7 @@ namespace FunctionGateway.Authorization;
 /// Logs each key fetch of a <see cref="ConfigurationManager{T}"/> and remembers the last failure, which the
 /// manager itself only hides behind "keeping the current configuration".
 /// </summary>
-internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectConfiguration> inner, string authorizer,
+internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectConfiguration> inner, Func<string> authorizers,
     ILogger logger, TimeProvider timeProvider) : IConfigurationRetriever<OpenIdConnectConfiguration>
 {
     public string? LastFailure { get; private set; }
@@ -28,13 +28,15 @@ internal sealed class ReportingRetriever(IConfigurationRetriever<OpenIdConnectCo
 
             LastFailure = null;
             LastFetchedAt = timeProvider.GetUtcNow();
-            AuthorizationLog.KeysFetched(logger, authorizer, shown, configuration.SigningKeys.Count);
+            var usedBy = authorizers();
+            AuthorizationLog.KeysFetched(logger, usedBy, shown, configuration.SigningKeys.Count);
             return configuration;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LastFailure = Describe(e);
-            AuthorizationLog.KeyFetchFailed(logger, authorizer, shown, LastFailure);
+            var usedBy = authorizers();
+            AuthorizationLog.KeyFetchFailed(logger, usedBy, shown, LastFailure);
             throw;
         }
     }

@@ -5,7 +5,8 @@ namespace FunctionGateway.Authorization;
 /// <summary>
 /// Tokens one authorizer has accepted, keyed on the whole token, so that a client sending the same token again
 /// skips the signature check. An entry never outlives the token's <c>exp</c> nor <see cref="MaxAge"/>, and the
-/// whole cache is dropped when the authorizer's keys change (a config change builds a new authorizer).
+/// whole cache is dropped when the authorizer's keys change. A config change that leaves the authorizer's settings
+/// as they were keeps the authorizer, and so its cache (<see cref="AuthorizerRegistry"/>); any other builds a new one.
 /// </summary>
 internal sealed class ValidatedTokenCache
 {

@@ -52,7 +52,7 @@ public sealed class GatewayEngine
             return false;
         }
 
-        var runtime = _runtimes.Current;
+        var runtime = _runtimes.Current ?? await WaitForFirstLoadAsync(context.RequestAborted);
         if (runtime is null)
         {
             var reason = _runtimes.UnavailableReason ?? "no config loaded";
@@ -67,9 +67,9 @@ public sealed class GatewayEngine
 
         var feature = new GatewayRequestFeature(runtime, Stopwatch.GetTimestamp());
         context.Features.Set(feature);
-        if (_logger.IsEnabled(LogLevel.Information))
+        if (_logger.IsEnabled(LogLevel.Information) || GatewayActivityTags.Recorded(context) is not null)
         {
-            // Registered only when the line will be written: with request logging off, a request pays nothing for it.
+            // Registered only when the line will be written or the span recorded: with both off, a request pays nothing for them.
             context.Response.OnCompleted(_logCompleted, context);
         }
 
@@ -158,6 +158,22 @@ public sealed class GatewayEngine
         return feature.Match.Route.Integration.InvokeAsync(context, feature);
     }
 
+    // A request that arrives while the first config is loading (the request that woke a cold instance) waits
+    // for that load rather than getting a 503; the holder ends the wait when the load fails or its bound is over.
+    private async Task<Model.GatewayRuntime?> WaitForFirstLoadAsync(CancellationToken requestAborted)
+    {
+        try
+        {
+            await _runtimes.FirstLoad.WaitAsync(requestAborted);
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        {
+            // The client has gone; the 503 below is written to no one.
+        }
+
+        return _runtimes.Current;
+    }
+
     private static async ValueTask<bool> FailAsync(HttpContext context, GatewayRequestFeature feature, GatewayError error)
     {
         feature.Error = error;
@@ -185,6 +201,16 @@ public sealed class GatewayEngine
     private static Task LogCompleted(HttpContext context, ILogger log)
     {
         var feature = GatewayRequestFeature.Get(context);
+        if (GatewayActivityTags.Recorded(context) is { } activity)
+        {
+            GatewayActivityTags.Write(activity, context, feature);
+        }
+
+        if (!log.IsEnabled(LogLevel.Information))
+        {
+            return Task.CompletedTask;
+        }
+
         var elapsed = Stopwatch.GetElapsedTime(feature.StartTimestamp).TotalMilliseconds;
         var route = feature.Match?.Route.ToString() ?? "-";
         var auth = feature.Match?.Route.RequiresAuth == true

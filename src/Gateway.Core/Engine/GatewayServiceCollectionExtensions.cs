@@ -1,3 +1,5 @@
+using FunctionGateway.Authorization;
+using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
@@ -20,7 +22,9 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
         services.TryAddSingleton<UpstreamForwarder>();
-        services.TryAddSingleton<RuntimeBuilder>();
+        services.TryAddSingleton(sp => new AuthorizerRegistry(sp.GetRequiredService<TimeProvider>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+        services.TryAddSingleton(sp => new RuntimeBuilder(sp.GetRequiredService<UpstreamForwarder>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IRemoteKeySourceFactory>(), sp.GetRequiredService<AuthorizerRegistry>()));
         services.TryAddSingleton<GatewayConfigLoader>();
         services.TryAddSingleton<GatewayRuntimeHolder>();
         services.TryAddSingleton<IGatewayRuntimeProvider>(sp => sp.GetRequiredService<GatewayRuntimeHolder>());

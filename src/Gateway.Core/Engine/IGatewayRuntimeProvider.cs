@@ -10,4 +10,7 @@ internal interface IGatewayRuntimeProvider
 
     /// <summary>Why there is no runtime, for the 503 answer; null when there is one.</summary>
     string? UnavailableReason { get; }
+
+    /// <summary>Completes when a request without a runtime should stop waiting for one: the first load ended or its wait is over.</summary>
+    Task FirstLoad { get; }
 }

@@ -6,20 +6,35 @@ using FunctionGateway.Mapping;
 using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using FunctionGateway.Model;
 
 namespace FunctionGateway.Engine;
 
-/// <summary>Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.</summary>
-public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null,
-    IRemoteKeySourceFactory? remoteKeys = null)
+/// <summary>
+/// Compiles a validated config into a <see cref="GatewayRuntime"/>: route table, authorizer, CORS, integrations.
+/// Authorizers come from the <see cref="AuthorizerRegistry"/>, so a version keeps those of the version before it
+/// whose settings it did not change, with their key sources and token caches. A host that brings its own
+/// <see cref="IRemoteKeySourceFactory"/> (<c>gateway explain --offline</c>) gets fresh authorizers on its key sources.
+/// </summary>
+public sealed class RuntimeBuilder
 {
-    private readonly ILogger _authorizationLog = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("FunctionGateway.Authorization");
+    private readonly UpstreamForwarder forwarder;
+    private readonly TimeProvider timeProvider;
+    private readonly IRemoteKeySourceFactory? remoteKeys;
+    private readonly AuthorizerRegistry _registry;
+
+    internal RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, IRemoteKeySourceFactory? remoteKeys, AuthorizerRegistry registry)
+    {
+        this.forwarder = forwarder;
+        this.timeProvider = timeProvider;
+        this.remoteKeys = remoteKeys;
+        _registry = registry;
+    }
+
+    private bool FetchRemoteKeys => remoteKeys is null;
 
     internal GatewayRuntime Build(GatewayConfig config, ConfigVersion version)
     {
-        // Built once per config version: a reload gets new authorizers, with empty token caches.
         var authorizers = BuildAuthorizers(config);
         var upstreams = config.Servers.ToDictionary(s => s.Alias, s => new Upstream(s), StringComparer.Ordinal);
         var limits = config.RateLimits.ToDictionary(p => p.Name, RateLimitPolicy.From, StringComparer.Ordinal);
@@ -37,8 +52,17 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
                 BuildIntegration(path, template!, config, upstreams), [.. path.RateLimitNames.Select(n => limits[n])]));
         }
 
+        IReadOnlyList<JwtAuthorizer> used = [.. authorizers.Values];
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
-            config.Cors is null ? null : new CorsPolicy(config.Cors), [.. authorizers.Values]);
+            config.Cors is null ? null : new CorsPolicy(config.Cors), used, FetchRemoteKeys ? () => Release(used) : null);
+    }
+
+    private void Release(IReadOnlyList<JwtAuthorizer> authorizers)
+    {
+        foreach (var authorizer in authorizers)
+        {
+            _registry.Release(authorizer);
+        }
     }
 
     private Dictionary<string, JwtAuthorizer> BuildAuthorizers(GatewayConfig config)
@@ -48,16 +72,18 @@ public sealed class RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider tim
         {
             if (authorizer is not null)
             {
-                authorizers[authorizer.Name ?? DefaultAuthorizer] = new JwtAuthorizer(authorizer, BuildKeySource(authorizer), timeProvider);
+                authorizers[authorizer.Name ?? DefaultAuthorizer] = FetchRemoteKeys
+                    ? _registry.Acquire(authorizer)
+                    : new JwtAuthorizer(authorizer, OfflineKeySources(authorizer), timeProvider);
             }
         }
 
         return authorizers;
     }
 
-    private ISigningKeySource BuildKeySource(AuthorizerConfig authorizer) =>
+    private ISigningKeySource OfflineKeySources(AuthorizerConfig authorizer) =>
         authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
-            ? remoteKeys?.Create(authorizer) ?? new RemoteKeySource(authorizer, _authorizationLog, timeProvider)
+            ? remoteKeys!.Create(authorizer)
             : StaticKeySource.For(authorizer);
 
     private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>

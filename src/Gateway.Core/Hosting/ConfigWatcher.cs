@@ -11,9 +11,12 @@ namespace FunctionGateway.Hosting;
 /// Polls the config source and publishes each new valid version, off the request path. A version that
 /// fails to load is rejected and the previous one keeps serving (last known good); with nothing to serve
 /// yet, the cause goes to <see cref="GatewayRuntimeHolder.ReportUnavailable"/> so requests get a 503 naming it.
+/// The first load starts before the host's server does, and requests that arrive before it ends wait for it
+/// (<see cref="ConfigWatcherOptions.StartupWait"/>).
 /// </summary>
 public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
-    ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger) : BackgroundService
+    ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger)
+    : BackgroundService, IHostedLifecycleService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile ConfigWatcherStatus _status = new() { Source = source.Name };
@@ -30,6 +33,25 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     private DateTimeOffset _secretsCheckedAt;
 
     public ConfigWatcherStatus Status => _status;
+
+    /// <summary>
+    /// Starts polling, the first load included, as the host starts and before any hosted service's
+    /// <c>StartAsync</c> (the web server's among them), without holding up the start.
+    /// </summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        holder.BeginFirstLoad(source.Name, options.StartupWait, timeProvider);
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Started in <see cref="StartingAsync"/>.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override void Dispose()
     {

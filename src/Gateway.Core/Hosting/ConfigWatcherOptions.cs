@@ -1,6 +1,9 @@
 namespace FunctionGateway.Hosting;
 
-/// <summary>How often the config watcher polls its source, and how often it reloads to pick up rotated secrets.</summary>
+/// <summary>
+/// How often the config watcher polls its source, how often it reloads to pick up rotated secrets, and how long
+/// requests wait for the first load.
+/// </summary>
 public sealed record ConfigWatcherOptions
 {
     /// <summary><c>Gateway:Config:PollSeconds</c>, default 30 s.</summary>
@@ -8,4 +11,7 @@ public sealed record ConfigWatcherOptions
 
     /// <summary><c>Gateway:Secrets:RefreshSeconds</c>, default 300 s; zero reads secrets only when the config changes.</summary>
     public TimeSpan SecretRefreshInterval { get; init; } = TimeSpan.FromSeconds(300);
+
+    /// <summary><c>Gateway:Config:StartupWaitSeconds</c>, default 15 s; zero answers 503 at once until the first load ends.</summary>
+    public TimeSpan StartupWait { get; init; } = TimeSpan.FromSeconds(15);
 }

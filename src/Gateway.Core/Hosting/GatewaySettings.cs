@@ -14,6 +14,7 @@ public sealed record GatewaySettings
     public const string ContainerKey = "Gateway:Config:Container";
     public const string BlobKey = "Gateway:Config:Blob";
     public const string PollSecondsKey = "Gateway:Config:PollSeconds";
+    public const string StartupWaitSecondsKey = "Gateway:Config:StartupWaitSeconds";
     public const string KeyVaultUriKey = "Gateway:KeyVault:Uri";
     public const string SecretRefreshSecondsKey = "Gateway:Secrets:RefreshSeconds";
     public const string StatusPathKey = "Gateway:Status:Path";
@@ -70,6 +71,7 @@ public sealed record GatewaySettings
             {
                 PollInterval = ReadSeconds(configuration, PollSecondsKey, 30, allowZero: false, problems),
                 SecretRefreshInterval = ReadSeconds(configuration, SecretRefreshSecondsKey, 300, allowZero: true, problems),
+                StartupWait = ReadSeconds(configuration, StartupWaitSecondsKey, 15, allowZero: true, problems),
             },
             Problems = problems,
         };

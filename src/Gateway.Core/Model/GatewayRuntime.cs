@@ -11,9 +11,12 @@ namespace FunctionGateway.Model;
 /// </summary>
 public sealed class GatewayRuntime
 {
+    private Action? _release;
+
     internal GatewayRuntime(GatewayConfig config, ConfigVersion version, RouteTable<GatewayRoute> routes, CorsPolicy? cors,
-        IReadOnlyList<JwtAuthorizer> authorizers)
+        IReadOnlyList<JwtAuthorizer> authorizers, Action? release = null)
     {
+        _release = release;
         Authorizers = authorizers;
         Config = config;
         Version = version;
@@ -30,4 +33,10 @@ public sealed class GatewayRuntime
     internal CorsPolicy? Cors { get; }
 
     internal IReadOnlyList<JwtAuthorizer> Authorizers { get; }
+
+    /// <summary>
+    /// Gives back what this version shares with others (authorizers, key sources) once it is no longer served.
+    /// Requests still running on it finish with it; only the registry forgets what no version uses any more.
+    /// </summary>
+    internal void Release() => Interlocked.Exchange(ref _release, null)?.Invoke();
 }
