@@ -73,6 +73,9 @@ var prefix = namePrefixIsValid
   : fail('namePrefix \'${namePrefix}\' must be lowercase letters and digits, starting with a letter: it starts the storage account names, which allow nothing else.')
 var resourceTags = empty(environmentName) ? tags : union(tags, { 'azd-env-name': environmentName })
 
+@description('Deploy Azure Managed Redis (Entra sign-in only) and share the rate limit counters of every instance in it. Off: each instance counts alone.')
+param enableRateLimitRedis bool = false
+
 // The gateway code reads its config from this container; the name is part of the contract.
 var configContainerName = 'gateway'
 var deploymentContainerName = 'app-package'
@@ -174,6 +177,16 @@ module operatorRoles 'modules/operator-roles.bicep' = if (!empty(principalId)) {
   ]
 }
 
+module rateLimitRedis 'modules/redis.bicep' = if (enableRateLimitRedis) {
+  name: 'redis'
+  params: {
+    name: '${prefix}-redis-${suffix}'
+    location: location
+    tags: resourceTags
+    principalId: identity.outputs.principalId
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
@@ -196,6 +209,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     statusPath: statusPath
     statusKeyReference: empty(statusPath) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${statusKeySecretName})'
+    rateLimitRedis: rateLimitRedis.?outputs.hostName ?? ''
   }
   // The host reaches for its storage as soon as it starts; grant access first so the
   // first start does not fail on authorization.

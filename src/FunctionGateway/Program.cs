@@ -23,5 +23,8 @@ builder.Services.Configure<GatewayHostOptions>(o =>
 builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 builder.Services.AddGatewayEngine();
 builder.Services.AddGatewayConfigSources(builder.Configuration);
+// Rate limit counters shared by every instance when Gateway:RateLimit:Redis is set; an Azure Redis host name is signed in to
+// with the credential AddGatewayConfigSources registers (the app's identity).
+builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
 
 builder.Build().Run();

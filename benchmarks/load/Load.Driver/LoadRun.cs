@@ -14,6 +14,12 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
     public async Task<List<ScenarioResult>> RunAsync(ServerProcess upstream, CancellationToken cancellationToken)
     {
         var results = new List<ScenarioResult>();
+        if (options.LimitsOnly)
+        {
+            await RunLimitsAsync(results, cancellationToken);
+            return results;
+        }
+
         await DriveAsync(upstream, [new("direct", "direct upstream (Kestrel)", Url(topology.Upstream, Topology.JwtPath))], results, cancellationToken);
 
         if (topology.Nginx() is { } nginxSpec)
@@ -39,9 +45,36 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
             new("gateway-fresh", "gateway JWT, new tokens", Url(spec, Topology.JwtPath), FreshTokens: true),
             new("gateway-open", "gateway proxied, no auth", Url(spec, Topology.OpenPath)),
             new("gateway-static", "gateway static", Url(spec, Topology.StaticPath)),
+            new("gateway-limited", "gateway proxied, limit in memory", Url(spec, Topology.LimitedPath)),
         ], results, cancellationToken);
+        await RunRedisLimitAsync(results, cancellationToken);
         await RunServerAsync(topology.Minimal(), spec => [new("minimal", "minimal endpoint", spec.ReadyUrl)], results, cancellationToken);
         return results;
+    }
+
+    // The rate limit rows alone (--limits): the same proxied route unlimited, limited in memory, limited in Redis.
+    private async Task RunLimitsAsync(List<ScenarioResult> results, CancellationToken cancellationToken)
+    {
+        await RunServerAsync(topology.Gateway(), spec =>
+        [
+            new("gateway-open", "gateway proxied, no auth", Url(spec, Topology.OpenPath)),
+            new("gateway-limited", "gateway proxied, limit in memory", Url(spec, Topology.LimitedPath)),
+        ], results, cancellationToken);
+        await RunRedisLimitAsync(results, cancellationToken);
+    }
+
+    private async Task RunRedisLimitAsync(List<ScenarioResult> results, CancellationToken cancellationToken)
+    {
+        if (Topology.Redis(out var port) is not { } redisSpec)
+        {
+            Console.WriteLine("redis-server is not installed: the Redis rate limit row is left out (apt-get install redis-server adds it).");
+            return;
+        }
+
+        await using var redis = ServerProcess.Start(redisSpec, topology.RunDirectory, pids);
+        await redis.WaitListeningAsync(port, StartTimeout, cancellationToken);
+        await RunServerAsync(topology.Gateway($"127.0.0.1:{port}"), spec =>
+            [new("gateway-limited-redis", "gateway proxied, limit in Redis", Url(spec, Topology.LimitedPath))], results, cancellationToken);
     }
 
     public async Task<ServerProcess> StartAsync(ServerSpec spec, CancellationToken cancellationToken)

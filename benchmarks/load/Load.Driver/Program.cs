@@ -54,10 +54,16 @@ try
     }
     else
     {
-        Console.WriteLine("start-up to first 200");
-        var startup = new StartupRun(options, topology, pids, client);
-        var gatewayStartup = await startup.MeasureAsync(topology.Gateway(), cancellation.Token);
-        var minimalStartup = await startup.MeasureAsync(topology.Minimal(), cancellation.Token);
+        StartupResult? gatewayStartup = null;
+        StartupResult? minimalStartup = null;
+        if (!options.LimitsOnly)
+        {
+            Console.WriteLine("start-up to first 200");
+            var startup = new StartupRun(options, topology, pids, client);
+            gatewayStartup = await startup.MeasureAsync(topology.Gateway(), cancellation.Token);
+            minimalStartup = await startup.MeasureAsync(topology.Minimal(), cancellation.Token);
+        }
+
         Console.WriteLine($"load: {string.Join(", ", options.Connections)} connections, {options.Duration.TotalSeconds} s each after {options.Warmup.TotalSeconds} s of warm-up");
         var results = await load.RunAsync(upstream, cancellation.Token);
         var ratios = Report.Ratios(results);
@@ -65,7 +71,7 @@ try
         Console.Write(Report.Render(results, ratios, gatewayStartup, minimalStartup));
         report = new
         {
-            kind = options.Quick ? "quick" : "full",
+            kind = options.LimitsOnly ? "limits" : options.Quick ? "quick" : "full",
             machine,
             gateway = options.Gateway ?? "this tree",
             loadAverageEnd = MachineInfo.LoadAverageNow(),

@@ -19,6 +19,9 @@ internal static class Report
         ("gateway no auth / YARP no auth", "gateway-open", "yarp", null),
         ("gateway no auth / direct", "gateway-open", "direct", null),
         ("gateway static / minimal endpoint", "gateway-static", "minimal", 0.9),
+        // The cost of a rate limit: the same proxied route, limited, over unlimited.
+        ("limit in memory / no limit", "gateway-limited", "gateway-open", null),
+        ("limit in Redis / no limit", "gateway-limited-redis", "gateway-open", null),
     ];
 
     public const double StartupTarget = 1.5;

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FunctionGateway.Load.Driver;
 
-/// <summary>The driver's command line: <c>--root DIR [--quick] [--soak] [--soak-seconds N] [--gateway FILE] [--out DIR]</c>.</summary>
+/// <summary>The driver's command line: <c>--root DIR [--quick] [--limits] [--soak] [--soak-seconds N] [--gateway FILE] [--out DIR]</c>.</summary>
 internal sealed record RunOptions
 {
     public required string Root { get; init; }
@@ -15,6 +15,9 @@ internal sealed record RunOptions
     public string? Gateway { get; init; }
 
     public bool Soak { get; init; }
+
+    /// <summary>Only the rate limit rows: the proxied route unlimited, limited in memory and limited in Redis.</summary>
+    public bool LimitsOnly { get; init; }
 
     public int SoakSeconds { get; init; } = 300;
 
@@ -32,6 +35,7 @@ internal sealed record RunOptions
         string? output = null;
         string? gateway = null;
         var quick = false;
+        var limits = false;
         var soak = false;
         var soakSeconds = 300;
         for (var i = 0; i < args.Length; i++)
@@ -41,13 +45,14 @@ internal sealed record RunOptions
                 case "--root": root = Value(args, ref i); break;
                 case "--out": output = Value(args, ref i); break;
                 case "--quick": quick = true; break;
+                case "--limits": limits = true; break;
                 case "--gateway": gateway = Path.GetFullPath(Value(args, ref i)); break;
                 case "--soak": soak = true; break;
                 case "--soak-seconds":
                     soakSeconds = int.TryParse(Value(args, ref i), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s >= 30
                         ? s : throw new ArgumentException("--soak-seconds must be a whole number of seconds, at least 30.");
                     break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --root <repo> [--quick] [--soak] [--soak-seconds N] [--gateway <executable>] [--out <dir>]");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --root <repo> [--quick] [--limits] [--soak] [--soak-seconds N] [--gateway <executable>] [--out <dir>]");
             }
         }
 
@@ -57,6 +62,7 @@ internal sealed record RunOptions
             Root = root,
             OutDirectory = Path.GetFullPath(output ?? Path.Combine(root, "benchmarks", "load", "results")),
             Quick = quick,
+            LimitsOnly = limits,
             Soak = soak,
             SoakSeconds = soakSeconds,
             Gateway = gateway is null || File.Exists(gateway) ? gateway : throw new ArgumentException($"--gateway: no file at '{gateway}'."),

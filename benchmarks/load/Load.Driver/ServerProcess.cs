@@ -67,6 +67,32 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"{Spec.Name} did not answer 200 on {Spec.ReadyUrl} within {timeout.TotalSeconds} s; see {Spec.Name}.log.");
     }
 
+    /// <summary>Polls a TCP port until it accepts a connection: for servers that do not speak HTTP (Redis).</summary>
+    public async Task WaitListeningAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Spec.Name} exited with {_process.ExitCode} before listening; see {Spec.Name}.log.");
+            }
+
+            try
+            {
+                using var socket = new System.Net.Sockets.TcpClient();
+                await socket.ConnectAsync(System.Net.IPAddress.Loopback, port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+        }
+
+        throw new TimeoutException($"{Spec.Name} did not listen on port {port} within {timeout.TotalSeconds} s; see {Spec.Name}.log.");
+    }
+
     /// <summary>Resident memory in MiB: the peak since start (VmHWM) or the current size (VmRSS), over the server and its children (nginx's workers).</summary>
     public double MemoryMib(string field) =>
         new[] { Id }.Concat(Children(Id)).Sum(pid => ReadStatusKiB(pid, field)) / 1024.0;

@@ -13,8 +13,13 @@ internal sealed class Topology
     public const string JwtPath = "/api/items";
     public const string OpenPath = "/open/items";
     public const string StaticPath = "/static";
+    public const string LimitedPath = "/limited/items";
+
+    /// <summary>The policy of <see cref="LimitedPath"/>: counted on every request, never reached, so every request is proxied.</summary>
+    public const string LimitPolicy = "load";
 
     private static readonly string[] NginxPaths = ["/usr/sbin/nginx", "/usr/bin/nginx"];
+    private static readonly string[] RedisPaths = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"];
 
     private readonly RunOptions _options;
     private readonly string _secret;
@@ -47,14 +52,21 @@ internal sealed class Topology
         ["DOTNET_ENVIRONMENT"] = "Production",
     };
 
-    public ServerSpec Gateway()
+    /// <summary>The gateway; with <paramref name="redis"/> (host:port) its rate limit counters are in that Redis.</summary>
+    public ServerSpec Gateway(string? redis = null)
     {
         var port = FreePort();
         var config = Path.Combine(RunDirectory, "gateway.json");
         File.WriteAllText(config, GatewayConfig());
         var environment = DotnetEnvironment();
         environment["JWT_SECRET"] = _secret;
-        return new ServerSpec("gateway", _options.Gateway ?? Binary("src/Gateway.Cli", "gateway"), ["serve", "--config", config, "--urls", Url(port)], Url(port) + StaticPath)
+        if (redis is not null)
+        {
+            environment["Gateway__RateLimit__Redis"] = redis;
+        }
+
+        return new ServerSpec(redis is null ? "gateway" : "gateway-redis", _options.Gateway ?? Binary("src/Gateway.Cli", "gateway"),
+            ["serve", "--config", config, "--urls", Url(port)], Url(port) + StaticPath)
         {
             Environment = environment,
         };
@@ -95,6 +107,15 @@ internal sealed class Topology
         };
     }
 
+    /// <summary>redis-server on loopback without persistence, or null when it is not installed.</summary>
+    public static ServerSpec? Redis(out int port)
+    {
+        port = FreePort();
+        var redis = RedisPaths.FirstOrDefault(File.Exists);
+        return redis is null ? null : new ServerSpec("redis", redis,
+            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], "");
+    }
+
     /// <summary>nginx answering the same bytes, in the foreground, with its files in the run directory.</summary>
     public ServerSpec? Nginx()
     {
@@ -126,15 +147,27 @@ internal sealed class Topology
                 ["issuer"] = TokenFactory.Issuer,
                 ["audience"] = TokenFactory.Audience,
             },
+            // Keyed by the client's address, as a per-client limit is, with a limit no run reaches.
+            ["rate_limits"] = new JsonObject
+            {
+                [LimitPolicy] = new JsonObject
+                {
+                    ["key"] = "$client.address",
+                    ["algorithm"] = "fixed_window",
+                    ["limit"] = 1_000_000_000,
+                    ["window_seconds"] = 3600,
+                },
+            },
             ["paths"] = new JsonArray(
                 Proxy(JwtPath, auth: true),
                 Proxy(OpenPath, auth: false),
+                Proxy(LimitedPath, auth: false, LimitPolicy),
                 new JsonObject { ["method"] = "GET", ["path"] = StaticPath, ["response"] = JsonNode.Parse(Load.LoadBody.Json) }),
         };
         return config.ToJsonString(new() { WriteIndented = true });
     }
 
-    private static JsonObject Proxy(string path, bool auth)
+    private static JsonObject Proxy(string path, bool auth, string? rateLimit = null)
     {
         var route = new JsonObject
         {
@@ -145,6 +178,11 @@ internal sealed class Topology
         if (auth)
         {
             route["auth"] = true;
+        }
+
+        if (rateLimit is not null)
+        {
+            route["rate_limit"] = rateLimit;
         }
 
         return route;

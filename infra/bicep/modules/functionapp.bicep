@@ -56,6 +56,9 @@ param statusPath string
 @description('Key Vault reference to the status endpoint key; used only with statusPath.')
 param statusKeyReference string
 
+@description('Host name of the Redis that shares the rate limit counters; empty to count on each instance.')
+param rateLimitRedis string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -169,6 +172,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Gateway__Status__Key'
           value: statusKeyReference
+        }
+        {
+          // A host name alone: the gateway signs in to Redis as the app's identity (AZURE_CLIENT_ID).
+          // Empty (Redis not deployed): each instance counts alone. Always written, so a redeploy clears it.
+          name: 'Gateway__RateLimit__Redis'
+          value: rateLimitRedis
         }
       ]
     }

@@ -64,6 +64,7 @@ internal static class ExplainPrinter
             var auth = explanation.RouteAuthorizers is { } names ? $"auth: {string.Join(" or ", names.Select(n => $"'{n}'"))}" : "public (no auth)";
             lines.Add($"Route     {route} (paths[{explanation.RouteIndex}]), {auth}");
             lines.Add($"          then {explanation.Integration}");
+            lines.AddRange(explanation.RateLimits.Select((l, i) => $"{(i == 0 ? "Limits" : ""),-10}{l}"));
         }
         else
         {

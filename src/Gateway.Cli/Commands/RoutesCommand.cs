@@ -52,13 +52,18 @@ internal static class RoutesCommand
         }
 
         var config = check.Config!;
-        var table = new TextTable("#", "METHOD", "PATH", "KIND", "AUTH", "TARGET", "LOCATION");
+        // The LIMITS column only for configs that have rate limits: other configs list as they always have.
+        var limits = config.RateLimits.Count > 0;
+        var table = limits
+            ? new TextTable("#", "METHOD", "PATH", "KIND", "AUTH", "LIMITS", "TARGET", "LOCATION")
+            : new TextTable("#", "METHOD", "PATH", "KIND", "AUTH", "TARGET", "LOCATION");
         var order = new RoutePriority(config).Order;
         for (var i = 0; i < order.Count; i++)
         {
             var route = order[i];
-            table.Add((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), route.Config.Method, route.Config.Path,
-                Kind(route.Template.Kind), Auth(route.Config), RouteDescription.Target(route.Config, config), route.Location);
+            string[] cells = [(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), route.Config.Method, route.Config.Path,
+                Kind(route.Template.Kind), Auth(route.Config), RouteDescription.Limits(route.Config, config), RouteDescription.Target(route.Config, config), route.Location];
+            table.Add(limits ? cells : [.. cells[..5], .. cells[6..]]);
         }
 
         await table.WriteAsync(console.Output);

@@ -52,6 +52,7 @@ internal static class ServeCommand
             }
 
             builder.Services.AddGatewayConfigSources(builder.Configuration);
+            builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
             // A failed start is reported below in one line; the host would log it again with a stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         });

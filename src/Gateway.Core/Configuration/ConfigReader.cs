@@ -8,12 +8,12 @@ internal static class ConfigReader
 {
     // The key lists of the readers are internal so that the schema tests hold schema/gateway.schema.json to them.
     internal static readonly IReadOnlyList<string> TopLevelKeys =
-        ["$schema", "title", "description", "servers", "cors", "authorizer", "authorizers", "variables", "paths"];
+        ["$schema", "title", "description", "servers", "cors", "authorizer", "authorizers", "variables", "rate_limits", "paths"];
 
     internal static readonly IReadOnlyList<string> ServerKeys = ["alias", "url", "timeout_seconds", "send_forwarded", "forward_override_headers"];
 
     internal static readonly IReadOnlyList<string> PathKeys =
-        ["method", "path", "auth", "authorization", "integration", "response", "mapping", "variables"];
+        ["method", "path", "auth", "authorization", "rate_limit", "integration", "response", "mapping", "variables"];
 
     internal static readonly IReadOnlyList<string> IntegrationKeys = ["type", "server", "path", "method", "status", "headers", "body", "body_text"];
 
@@ -36,6 +36,7 @@ internal static class ConfigReader
             Authorizer = AuthorizerReader.ReadDefault(reader, root),
             Authorizers = AuthorizerReader.ReadNamed(reader, root),
             Variables = reader.ScalarMap(root, "variables", ""),
+            RateLimits = RateLimitReader.ReadPolicies(reader, root),
             Paths = ReadPaths(reader, root),
         };
     }
@@ -131,6 +132,7 @@ internal static class ConfigReader
             Auth = auth,
             AuthorizerNames = authorizerNames,
             Authorization = PathAuthReader.ReadAuthorization(reader, obj, location),
+            RateLimitNames = RateLimitReader.ReadPathPolicies(reader, obj, location),
             Integration = integration is null ? null : ReadIntegration(reader, integration, $"{location}.integration"),
             Response = hasResponse ? obj["response"]?.DeepClone() : null,
             HasResponse = hasResponse,

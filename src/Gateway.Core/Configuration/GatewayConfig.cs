@@ -19,5 +19,8 @@ public sealed record GatewayConfig
     /// <summary>Global variables, read by <c>$config.NAME</c> mappings after the route's own.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Named rate limit policies (an extension of the format), which paths select with <c>rate_limit</c>.</summary>
+    public IReadOnlyList<RateLimitConfig> RateLimits { get; init; } = [];
+
     public IReadOnlyList<PathConfig> Paths { get; init; } = [];
 }

@@ -22,6 +22,9 @@ public sealed record PathConfig
     /// <summary>Claim rules checked after the token is accepted.</summary>
     public AuthorizationConfig? Authorization { get; init; }
 
+    /// <summary>The <c>rate_limits</c> policies the route counts its requests against, in the config's order.</summary>
+    public IReadOnlyList<string> RateLimitNames { get; init; } = [];
+
     public IntegrationConfig? Integration { get; init; }
 
     /// <summary>A static response: any JSON value, sent as is.</summary>

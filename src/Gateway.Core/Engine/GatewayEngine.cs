@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FunctionGateway.Errors;
+using FunctionGateway.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -10,13 +11,15 @@ namespace FunctionGateway.Engine;
 /// <summary>
 /// The gateway's request path, as three steps a host calls in order: <see cref="MatchAsync"/>,
 /// <see cref="AuthorizeAsync"/>, <see cref="DispatchAsync"/>. A step that returns false has written the
-/// response (404, 401, preflight...) and the host stops there.
+/// response (404, 401, 429, preflight...) and the host stops there. In order: match, CORS preflight, the
+/// route's <c>before_auth</c> rate limits, the token, the route's other rate limits, dispatch.
 /// </summary>
 public sealed class GatewayEngine
 {
     private readonly IGatewayRuntimeProvider _runtimes;
     private readonly ILogger _logger;
     private readonly IGatewayStatusEndpoint? _status;
+    private readonly RateLimitStep? _limits;
 
     // The reason last logged for answering 503: every request gets the 503, the log the reason once per change.
     private string? _loggedUnavailableReason;
@@ -25,11 +28,14 @@ public sealed class GatewayEngine
     private readonly Func<object, Task> _logCompleted;
 
     // Internal: hosts get the engine from AddGatewayEngine, which builds it with the engine's own services.
-    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, IGatewayStatusEndpoint? status = null)
+    // Without a rate limit step (gateway explain's probe), routes' limits are not counted.
+    internal GatewayEngine(IGatewayRuntimeProvider runtimes, ILogger<GatewayEngine> logger, IGatewayStatusEndpoint? status = null,
+        RateLimitStep? limits = null)
     {
         _runtimes = runtimes;
         _logger = logger;
         _status = status;
+        _limits = limits;
         _logCompleted = state => LogCompleted((HttpContext)state, logger);
     }
 
@@ -107,23 +113,31 @@ public sealed class GatewayEngine
         return true;
     }
 
-    /// <summary>Step 2: checks the token of a protected route; answers 401 itself when it fails.</summary>
+    /// <summary>
+    /// Step 2: counts the route's <c>before_auth</c> rate limits, checks the token of a protected route, then
+    /// counts the route's other rate limits; answers 429, 401, 403, 400 or 503 itself when one of them refuses.
+    /// The token comes before the limits keyed by it, so that requests without a valid token cannot spend a user's budget.
+    /// </summary>
     public async ValueTask<bool> AuthorizeAsync(HttpContext context)
     {
         var feature = GatewayRequestFeature.Get(context);
         var route = feature.Match?.Route ?? throw new InvalidOperationException("AuthorizeAsync was called for a request that matched no route.");
+        if (_limits is not null && route.BeforeAuthPolicies.Length > 0
+            && !await _limits.ApplyAsync(context, feature, route.BeforeAuthPolicies, null))
+        {
+            return false;
+        }
+
         if (route.Authorizer is null)
         {
-            feature.Authorized = true;
-            return true;
+            return await LimitAsync(context, feature, route);
         }
 
         var outcome = await route.Authorizer.AuthorizeAsync(context.Request);
         if (outcome.Succeeded)
         {
             feature.Claims = outcome.Claims;
-            feature.Authorized = true;
-            return true;
+            return await LimitAsync(context, feature, route);
         }
 
         var error = outcome.Error!;
@@ -133,12 +147,19 @@ public sealed class GatewayEngine
         return false;
     }
 
+    // The token (if any) has been accepted: the log says so even when a limit then refuses the request.
+    private async ValueTask<bool> LimitAsync(HttpContext context, GatewayRequestFeature feature, Model.GatewayRoute route)
+    {
+        feature.Authorized = true;
+        return _limits is null || route.Policies.Length == 0 || await _limits.ApplyAsync(context, feature, route.Policies, feature.Claims);
+    }
+
     /// <summary>Step 3: runs the matched route's integration. Refuses a request the authorize step has not let through.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "One of the engine's three steps: hosts call them on the same instance.")]
     public Task DispatchAsync(HttpContext context)
     {
         var feature = GatewayRequestFeature.Get(context);
-        if (feature.Match is null || !feature.Authorized)
+        if (feature.Match is null || !feature.Authorized || feature.Error is not null)
         {
             throw new InvalidOperationException("DispatchAsync needs a request that MatchAsync matched and AuthorizeAsync let through.");
         }

@@ -3,6 +3,7 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Integrations;
+using FunctionGateway.RateLimiting;
 using FunctionGateway.Secrets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -32,8 +33,13 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<GatewayConfigLoader>();
         services.TryAddSingleton<GatewayRuntimeHolder>();
         services.TryAddSingleton<IGatewayRuntimeProvider>(sp => sp.GetRequiredService<GatewayRuntimeHolder>());
+        services.TryAddSingleton<MemoryRateLimitStore>();
+        // A host that shares counters (Redis) registers its store before this call.
+        services.TryAddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<MemoryRateLimitStore>());
+        services.TryAddSingleton<RateLimitStep>();
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>(),
+            sp.GetRequiredService<RateLimitStep>()));
         services.TryAddSingleton<ConfigPublisher>();
         return services;
     }

@@ -3,6 +3,7 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Cors;
 using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
+using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
 using Microsoft.Extensions.Logging;
 using FunctionGateway.Model;
@@ -36,6 +37,7 @@ public sealed class RuntimeBuilder
     {
         var authorizers = BuildAuthorizers(config);
         var upstreams = config.Servers.ToDictionary(s => s.Alias, s => new Upstream(s), StringComparer.Ordinal);
+        var limits = config.RateLimits.ToDictionary(p => p.Name, RateLimitPolicy.From, StringComparer.Ordinal);
         var routes = new List<GatewayRoute>(config.Paths.Count);
         for (var i = 0; i < config.Paths.Count; i++)
         {
@@ -47,7 +49,7 @@ public sealed class RuntimeBuilder
             }
 
             routes.Add(new GatewayRoute(i, path, method, template!, path.Auth ? BuildRouteAuthorizer(path, authorizers) : null,
-                BuildIntegration(path, template!, config, upstreams)));
+                BuildIntegration(path, template!, config, upstreams), [.. path.RateLimitNames.Select(n => limits[n])]));
         }
 
         IReadOnlyList<JwtAuthorizer> used = [.. authorizers.Values];

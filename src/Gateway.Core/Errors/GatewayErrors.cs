@@ -117,11 +117,26 @@ public static class GatewayErrors
         "The status endpoint has a key (Gateway:Status:Key) and the request's X-Gateway-Status-Key header is missing or holds another value.",
         "Send the value of the Gateway:Status:Key app setting in the X-Gateway-Status-Key header.");
 
+    public static readonly GatewayError RateLimited = new("ERR_RATE_LIMITED", 429,
+        "Rate limit exceeded",
+        "The route's rate_limit policy named in the detail has counted all the requests it allows for this client (claim, header or address) in its window.",
+        "Wait the Retry-After seconds; the RateLimit and RateLimit-Policy headers say which policy and how much is left. Raise the policy's limit if the client's rate is expected.");
+
+    public static readonly GatewayError RateLimitKeyMissing = new("ERR_RATE_LIMIT_KEY_MISSING", 400,
+        "Request has no value for the rate limit key",
+        "A policy with on_missing_key 'reject' keys requests by a claim or header that this request does not carry.",
+        "Send the header, or have the token carry the claim, that the policy named in the detail reads; or set on_missing_key to 'shared'.");
+
+    public static readonly GatewayError RateLimitUnavailable = new("ERR_RATE_LIMIT_UNAVAILABLE", 503,
+        "Rate limit store is unavailable",
+        "The shared counter store (Redis, Gateway:RateLimit:Redis) did not answer in time, and the route's policy has on_store_error 'closed'.",
+        "Check the gateway's log for the Redis error and the Redis instance's health; the gateway reconnects by itself.");
+
     public static IReadOnlyList<GatewayError> All { get; } =
     [
         TokenMissing, AuthFailed, AlgorithmNotAllowed, JweInvalid, TokenExpired,
         ClaimValidationFailed, JwtInvalid, JwksNoMatchingKey, JwksInvalid, JwsInvalid,
         SignatureVerificationFailed, InsufficientScope, NoMatch, BadPath, BadContentLength, BadMappedValue, UpstreamUnreachable, UpstreamTimeout, UpstreamResponseFailed,
-        ConfigUnavailable, StatusKeyRequired,
+        ConfigUnavailable, StatusKeyRequired, RateLimited, RateLimitKeyMissing, RateLimitUnavailable,
     ];
 }

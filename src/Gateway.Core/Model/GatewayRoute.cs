@@ -1,5 +1,6 @@
 using FunctionGateway.Authorization;
 using FunctionGateway.Configuration;
+using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
 
 namespace FunctionGateway.Model;
@@ -11,8 +12,11 @@ public sealed class GatewayRoute : IRoutable
     private readonly string _display;
 
     internal GatewayRoute(int index, PathConfig config, RouteMethod method, RouteTemplate template,
-        RouteAuthorizer? authorizer, IIntegration integration)
+        RouteAuthorizer? authorizer, IIntegration integration, RateLimitPolicy[]? limits = null)
     {
+        limits ??= [];
+        BeforeAuthPolicies = [.. limits.Where(l => l.BeforeAuth)];
+        Policies = [.. limits.Where(l => !l.BeforeAuth)];
         Index = index;
         Config = config;
         Method = method;
@@ -36,6 +40,16 @@ public sealed class GatewayRoute : IRoutable
     public RouteAuthorizer? Authorizer { get; }
 
     internal IIntegration Integration { get; }
+
+    /// <summary>The route's rate limits counted before the token is checked (<c>before_auth</c>).</summary>
+    public IReadOnlyList<RateLimitPolicy> BeforeAuthLimits => BeforeAuthPolicies;
+
+    /// <summary>The route's rate limits counted once the token is accepted.</summary>
+    public IReadOnlyList<RateLimitPolicy> Limits => Policies;
+
+    internal RateLimitPolicy[] BeforeAuthPolicies { get; }
+
+    internal RateLimitPolicy[] Policies { get; }
 
     public override string ToString() => _display;
 }

@@ -22,6 +22,9 @@ public sealed record Explanation
     /// <summary>What the route does once let through: a static response, or the server it is proxied to.</summary>
     public string? Integration { get; init; }
 
+    /// <summary>The route's rate limit policies, in the order they are counted, each with whether the request carries its key.</summary>
+    public IReadOnlyList<string> RateLimits { get; init; } = [];
+
     public IReadOnlyList<RouteCandidate> NearMisses { get; init; } = [];
 
     /// <summary>Where <see cref="ExplainRequest.Token"/> was placed, e.g. <c>'Authorization: Bearer' header</c>.</summary>

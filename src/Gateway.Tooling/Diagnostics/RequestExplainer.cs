@@ -54,6 +54,7 @@ public static class RequestExplainer
             }
         }
 
+        var tokenClaims = reports.FirstOrDefault(r => r.TokenClaims is not null)?.TokenClaims;
         var (verdict, exact) = Decide(answer, reports, route?.Authorizer?.Rules, notes);
         return new Explanation
         {
@@ -63,6 +64,7 @@ public static class RequestExplainer
             RouteIndex = route?.Index,
             RouteAuthorizers = route?.Authorizer is { } a ? [.. a.Authorizers.Select(x => x.Name)] : null,
             Integration = route is null ? null : RouteDescription.Target(route.Config, runtime.Config),
+            RateLimits = route is null ? [] : RateLimitDiagnosis.Describe(route, http, tokenClaims),
             NearMisses = RouteDiagnosis.NearMisses(runtime, request.Method, path.Length == 0 ? "/" : path, route),
             TokenPlacement = placement,
             Authorizers = reports,

@@ -28,7 +28,7 @@ public class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("""{ "paths": [], "extra": 1 }""", "extra: unknown key 'extra'; allowed keys: $schema, title, description, servers, cors, authorizer, authorizers, variables, paths")]
+    [InlineData("""{ "paths": [], "extra": 1 }""", "extra: unknown key 'extra'; allowed keys: $schema, title, description, servers, cors, authorizer, authorizers, variables, rate_limits, paths")]
     [InlineData("""{ "paths": [{ "path": "/a", "response": 1 }] }""", "paths[0].method: is required")]
     [InlineData("""{ "paths": [{ "method": "GET", "response": 1 }] }""", "paths[0].path: is required")]
     [InlineData("""{ "paths": [{ "method": "get", "path": "/a", "response": 1 }] }""", "paths[0].method: unknown method 'get'")]

@@ -5,6 +5,7 @@ using FunctionGateway.Tests.Engine;
 using FunctionGateway.Tests.Hosting;
 using FunctionGateway.Tests.Integration;
 using FunctionGateway.Tests.Integration.Jwt;
+using FunctionGateway.Tests.RateLimiting;
 
 namespace FunctionGateway.Tests.Errors;
 
@@ -90,6 +91,9 @@ public class GatewayErrorsTests
         [GatewayErrors.UpstreamResponseFailed] = "no test: YARP's ForwarderError.ResponseHeaders",
         [GatewayErrors.ConfigUnavailable] = nameof(GatewayEngineTests.NoConfig_Answers503NamingTheCause),
         [GatewayErrors.StatusKeyRequired] = nameof(StatusEndpointTests.Status_KeySetAndHeaderMissing_Answers401NamingTheHeader),
+        [GatewayErrors.RateLimited] = nameof(RateLimitEngineTests.Claim_OverLimit_429WithHeadersBodyAndCors),
+        [GatewayErrors.RateLimitKeyMissing] = nameof(RateLimitEngineTests.Header_MissingWithReject_400NamingThePolicy),
+        [GatewayErrors.RateLimitUnavailable] = nameof(RateLimitStoreDownTests.StoreDown_OpenCountsLocally_ClosedAnswers503_LoggedOncePerOutage),
     };
 
     [Fact]

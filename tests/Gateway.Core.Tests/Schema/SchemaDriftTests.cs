@@ -25,6 +25,7 @@ public class SchemaDriftTests
         { "definitions/tokenSource", [.. AuthorizerReader.TokenSourceKeys] },
         { "definitions/authorization", [.. PathAuthReader.AuthorizationKeys] },
         { "definitions/claimRule", [.. PathAuthReader.ClaimRuleKeys] },
+        { "definitions/rateLimit", [.. RateLimitReader.PolicyKeys] },
     };
 
     [Theory]
@@ -99,6 +100,21 @@ public class SchemaDriftTests
         CollectUndescribed(Tree, "#", missing);
 
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void RateLimitChoices_AreTheCodesChoicesAndDefaults()
+    {
+        var policy = new RateLimitConfig { Name = "p" };
+
+        Assert.Equal([RateLimitConfig.FixedWindow, RateLimitConfig.SlidingWindow, RateLimitConfig.TokenBucket],
+            EnumAt("definitions/rateLimit/properties/algorithm"));
+        Assert.Equal([RateLimitConfig.MissingKeyShared, RateLimitConfig.MissingKeyReject], EnumAt("definitions/rateLimit/properties/on_missing_key"));
+        Assert.Equal([RateLimitConfig.StoreErrorOpen, RateLimitConfig.StoreErrorClosed], EnumAt("definitions/rateLimit/properties/on_store_error"));
+        Assert.Equal(policy.OnMissingKey, Default<string>("definitions/rateLimit/properties", "on_missing_key"));
+        Assert.Equal(policy.OnStoreError, Default<string>("definitions/rateLimit/properties", "on_store_error"));
+        Assert.Equal(policy.BeforeAuth, Default<bool>("definitions/rateLimit/properties", "before_auth"));
+        Assert.Equal(policy.Headers, Default<bool>("definitions/rateLimit/properties", "headers"));
     }
 
     private static IEnumerable<string> EnumAt(string at)

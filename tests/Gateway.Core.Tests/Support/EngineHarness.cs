@@ -1,4 +1,3 @@
-using System.Text;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,22 +20,6 @@ internal sealed class EngineHarness
         return new EngineHarness(services.GetRequiredService<GatewayEngine>());
     }
 
-    public async Task<(HttpContext Context, string Body)> SendAsync(string method, string path, Action<HttpRequest>? configure = null)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Path = path;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("gateway.test");
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        configure?.Invoke(context.Request);
-
-        if (await _engine.MatchAsync(context) && await _engine.AuthorizeAsync(context))
-        {
-            await _engine.DispatchAsync(context);
-        }
-
-        return (context, Encoding.UTF8.GetString(body.ToArray()));
-    }
+    public Task<(HttpContext Context, string Body)> SendAsync(string method, string path, Action<HttpRequest>? configure = null) =>
+        EngineRequest.SendAsync(_engine, method, path, configure);
 }

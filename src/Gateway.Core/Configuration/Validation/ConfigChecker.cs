@@ -28,7 +28,16 @@ public static class ConfigChecker
         }
 
         var resolved = await new ReferenceResolver(settings, secrets).ResolveAsync(root, issues, cancellationToken);
-        return new ConfigCheck(ReadAndValidate(root, issues, resolved, host), issues, resolved.References, referencesResolved: true);
+        var config = ReadAndValidate(root, issues, resolved, host);
+        if (host == GatewayHostKind.AzureFunctions && config.RateLimits.Count > 0 && string.IsNullOrWhiteSpace(settings[RateLimitConfig.RedisSetting]))
+        {
+            // The platform starts as many instances as it likes: a limit each of them counts alone is multiplied by their number.
+            issues.Add(new ConfigIssue("rate_limits",
+                $"are counted in memory on each instance, so every instance the platform starts allows the full limit; set {RateLimitConfig.RedisSetting} to share the counters",
+                ConfigSeverity.Warning));
+        }
+
+        return new ConfigCheck(config, issues, resolved.References, referencesResolved: true);
     }
 
     /// <summary>Checks a config as written, leaving every <c>$env</c> and <c>$secret</c> reference unresolved.</summary>

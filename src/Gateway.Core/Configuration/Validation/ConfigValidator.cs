@@ -21,6 +21,7 @@ internal static class ConfigValidator
         new ClaimRulesRule(),
         new MappingRule(),
         new CorsRule(),
+        new RateLimitRule(),
     ];
 
     public static void Validate(GatewayConfig config, List<ConfigIssue> issues, GatewayHostKind host = GatewayHostKind.Standalone)
