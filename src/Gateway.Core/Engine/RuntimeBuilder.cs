@@ -5,7 +5,6 @@ using FunctionGateway.Integrations;
 using FunctionGateway.Mapping;
 using FunctionGateway.RateLimiting;
 using FunctionGateway.Routing;
-using Microsoft.Extensions.Logging;
 using FunctionGateway.Model;
 
 namespace FunctionGateway.Engine;
@@ -18,20 +17,18 @@ namespace FunctionGateway.Engine;
 /// </summary>
 public sealed class RuntimeBuilder
 {
-    private readonly UpstreamForwarder forwarder;
-    private readonly TimeProvider timeProvider;
-    private readonly IRemoteKeySourceFactory? remoteKeys;
+    private readonly UpstreamForwarder _forwarder;
+    private readonly TimeProvider _timeProvider;
+    private readonly IRemoteKeySourceFactory? _remoteKeys;
     private readonly AuthorizerRegistry _registry;
 
     internal RuntimeBuilder(UpstreamForwarder forwarder, TimeProvider timeProvider, IRemoteKeySourceFactory? remoteKeys, AuthorizerRegistry registry)
     {
-        this.forwarder = forwarder;
-        this.timeProvider = timeProvider;
-        this.remoteKeys = remoteKeys;
+        _forwarder = forwarder;
+        _timeProvider = timeProvider;
+        _remoteKeys = remoteKeys;
         _registry = registry;
     }
-
-    private bool FetchRemoteKeys => remoteKeys is null;
 
     internal GatewayRuntime Build(GatewayConfig config, ConfigVersion version)
     {
@@ -54,7 +51,7 @@ public sealed class RuntimeBuilder
 
         IReadOnlyList<JwtAuthorizer> used = [.. authorizers.Values];
         return new GatewayRuntime(config, version, new RouteTable<GatewayRoute>(routes),
-            config.Cors is null ? null : new CorsPolicy(config.Cors), used, FetchRemoteKeys ? () => Release(used) : null);
+            config.Cors is null ? null : new CorsPolicy(config.Cors), used, _remoteKeys is null ? () => Release(used) : null);
     }
 
     private void Release(IReadOnlyList<JwtAuthorizer> authorizers)
@@ -72,18 +69,18 @@ public sealed class RuntimeBuilder
         {
             if (authorizer is not null)
             {
-                authorizers[authorizer.Name ?? DefaultAuthorizer] = FetchRemoteKeys
-                    ? _registry.Acquire(authorizer)
-                    : new JwtAuthorizer(authorizer, OfflineKeySources(authorizer), timeProvider);
+                authorizers[authorizer.Name ?? DefaultAuthorizer] = _remoteKeys is { } remoteKeys
+                    ? new JwtAuthorizer(authorizer, KeySource(authorizer, remoteKeys), _timeProvider)
+                    : _registry.Acquire(authorizer);
             }
         }
 
         return authorizers;
     }
 
-    private ISigningKeySource OfflineKeySources(AuthorizerConfig authorizer) =>
+    private static ISigningKeySource KeySource(AuthorizerConfig authorizer, IRemoteKeySourceFactory remoteKeys) =>
         authorizer.JwksUri is not null || authorizer.OpenIdConfigurationUri is not null
-            ? remoteKeys!.Create(authorizer)
+            ? remoteKeys.Create(authorizer)
             : StaticKeySource.For(authorizer);
 
     private static RouteAuthorizer BuildRouteAuthorizer(PathConfig path, Dictionary<string, JwtAuthorizer> authorizers) =>
@@ -108,7 +105,7 @@ public sealed class RuntimeBuilder
         var mapping = path.Mapping is null ? null : new RequestMapping(
             Compile(path.Mapping.Headers, path, config),
             Compile(path.Mapping.Query, path, config));
-        return new HttpProxyIntegration(upstreams[integration.Server!], mapping, forwarder,
+        return new HttpProxyIntegration(upstreams[integration.Server!], mapping, _forwarder,
             integration.Path is null ? null : BuildBackendPath(integration.Path, template),
             integration.Method is null ? null : new HttpMethod(integration.Method));
     }
