@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using BenchmarkDotNet.Attributes;
+using FunctionGateway.Authorization;
+using FunctionGateway.Benchmarks.Support;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace FunctionGateway.Benchmarks.Authorization;
+
+/// <summary>
+/// What a token costs the first time it is seen, a new token on every call (each with its own <c>jti</c>):
+/// the gateway's authorizer with its cache on, as a request meets it (the checks, then the cache insert), against
+/// <see cref="JsonWebTokenHandler"/> alone validating it the way JwtBearer does (issuer, audience, lifetime and
+/// signature, then the claims identity JwtBearer builds its principal from).
+/// dotnet run -c Release --project benchmarks/Gateway.Benchmarks -- --filter '*FirstSight*' --job short
+/// </summary>
+[MemoryDiagnoser]
+public class FirstSightBenchmarks
+{
+    // Tokens are minted before the run (RSA signing costs far more than verifying); after each pass over them the
+    // gateway gets a new authorizer, so that none of them is ever in its cache.
+    private const int TokenCount = 4096;
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = true };
+    private string[] _tokens = [];
+    private int _next;
+    private BenchmarkKeys _keys = null!;
+    private StaticKeySource _keySource = null!;
+    private JwtAuthorizer _authorizer = null!;
+    private TokenValidationParameters _bearer = null!;
+
+    [Params("HS256", "RS256", "ES256")]
+    public string Algorithm { get; set; } = "HS256";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _keys = new BenchmarkKeys(Algorithm);
+        _tokens = [.. Enumerable.Range(0, TokenCount).Select(i => _keys.Mint(jti: $"token-{i}"))];
+        _keySource = StaticKeySource.For(_keys.Config);
+        _authorizer = NewAuthorizer();
+        var keys = _keySource.GetAsync(default).AsTask().GetAwaiter().GetResult();
+        _bearer = new TokenValidationParameters
+        {
+            ValidIssuer = BenchmarkTokens.Issuer,
+            ValidAudience = BenchmarkTokens.Audience,
+            IssuerSigningKeys = keys.Keys,
+        };
+        foreach (var token in _tokens.Take(2))
+        {
+            if (!NewAuthorizer().ValidateAsync(token).AsTask().GetAwaiter().GetResult().Succeeded
+                || !_handler.ValidateTokenAsync(token, _bearer).GetAwaiter().GetResult().IsValid)
+            {
+                throw new InvalidOperationException("The benchmark tokens are not valid.");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _keys.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public async Task<bool> JsonWebTokenHandler()
+    {
+        var result = await _handler.ValidateTokenAsync(Next(out _), _bearer);
+        return result.IsValid && new ClaimsPrincipal(result.ClaimsIdentity).Identity!.IsAuthenticated;
+    }
+
+    [Benchmark]
+    public async ValueTask<bool> Gateway()
+    {
+        var token = Next(out var wrapped);
+        if (wrapped)
+        {
+            _authorizer = NewAuthorizer();
+        }
+
+        return (await _authorizer.ValidateAsync(token)).Succeeded;
+    }
+
+    private string Next(out bool wrapped)
+    {
+        wrapped = _next == _tokens.Length;
+        if (wrapped)
+        {
+            _next = 0;
+        }
+
+        return _tokens[_next++];
+    }
+
+    private JwtAuthorizer NewAuthorizer() => new(_keys.Config, _keySource, TimeProvider.System);
+}
