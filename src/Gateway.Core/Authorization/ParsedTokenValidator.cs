@@ -175,6 +175,11 @@ internal static class ParsedTokenValidator
             return AudienceMatches(aud.GetString()!, audiences);
         }
 
+        if (aud.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
         foreach (var item in aud.EnumerateArray())
         {
             if (item.ValueKind == JsonValueKind.String && AudienceMatches(item.GetString()!, audiences))
