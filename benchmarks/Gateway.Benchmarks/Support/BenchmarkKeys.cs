@@ -32,7 +32,8 @@ internal sealed class BenchmarkKeys : IDisposable
     public AuthorizerConfig Config { get; }
 
     /// <summary>A signed token; a distinct <paramref name="jti"/> makes a token the gateway has never seen.</summary>
-    public string Mint(string? jti = null) => BenchmarkTokens.Mint(Algorithm, "k1", Sign, BenchmarkTokens.Payload(jti));
+    public string Mint(string? jti = null, TimeSpan? lifetime = null) =>
+        BenchmarkTokens.Mint(Algorithm, "k1", Sign, BenchmarkTokens.Payload(jti, lifetime));
 
     public void Dispose()
     {

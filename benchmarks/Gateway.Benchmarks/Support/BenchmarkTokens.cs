@@ -31,8 +31,11 @@ internal static class BenchmarkTokens
         return $"{input}.{Base64UrlEncoder.Encode(sign(Encoding.ASCII.GetBytes(input)))}";
     }
 
-    /// <summary>The claims every benchmark token carries; a <c>jti</c> when given, so that each token is a new one.</summary>
-    public static string Payload(string? jti = null)
+    /// <summary>
+    /// The claims every benchmark token carries, valid for six hours unless <paramref name="lifetime"/> says
+    /// otherwise; a <c>jti</c> when given, so that each token is a new one.
+    /// </summary>
+    public static string Payload(string? jti = null, TimeSpan? lifetime = null)
     {
         var now = DateTimeOffset.UtcNow;
         var claims = new Dictionary<string, object>
@@ -43,7 +46,7 @@ internal static class BenchmarkTokens
             ["tenant"] = "tenant-42",
             ["scope"] = "orders:read orders:write",
             ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddHours(6).ToUnixTimeSeconds(),
+            ["exp"] = (now + (lifetime ?? TimeSpan.FromHours(6))).ToUnixTimeSeconds(),
         };
         if (jti is not null)
         {
