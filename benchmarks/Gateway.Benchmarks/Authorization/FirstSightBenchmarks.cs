@@ -26,7 +26,7 @@ public class FirstSightBenchmarks
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = true };
     private readonly DefaultHttpContext _context = new();
-    private readonly SteppingClock _clock = new();
+    private SteppingClock _clock = null!;
     private string[] _headers = [];
     private int _next;
     private BenchmarkKeys _keys = null!;
@@ -42,6 +42,9 @@ public class FirstSightBenchmarks
     {
         _keys = new BenchmarkKeys(Algorithm);
         var tokens = Enumerable.Range(0, TokenCount).Select(i => _keys.Mint(jti: $"token-{i}", lifetime: TimeSpan.FromDays(3650))).ToArray();
+
+        // Started once the tokens are minted: none of them may be issued after the authorizer's clock reads.
+        _clock = new SteppingClock();
         _headers = [.. tokens.Select(token => $"Bearer {token}")];
         var keySource = StaticKeySource.For(_keys.Config);
         _authorizer = new JwtAuthorizer(_keys.Config, keySource, _clock);
