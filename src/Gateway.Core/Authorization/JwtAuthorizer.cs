@@ -81,7 +81,8 @@ public sealed class JwtAuthorizer
             return cached!;
         }
 
-        // A token seen for the first time is copied out of the request once, for the checks and the cache.
+        // A token seen for the first time is copied out of the request once, for the checks and the cache; one
+        // handed over as a whole string is used as it is.
         var token = MemoryMarshal.TryGetString(tokenText, out var whole, out var start, out var length)
             && start == 0 && length == whole.Length ? whole : tokenText.ToString();
 
