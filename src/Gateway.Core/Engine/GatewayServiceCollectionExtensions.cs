@@ -40,7 +40,6 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>(),
             sp.GetRequiredService<RateLimitStep>()));
-        services.TryAddSingleton<ConfigPublisher>();
         return services;
     }
 
