@@ -23,6 +23,8 @@ public sealed class GatewayOptions
 
     public GatewayForwardingOptions Forwarding { get; set; } = new();
 
+    public GatewayRateLimitOptions RateLimit { get; set; } = new();
+
     /// <summary>The settings in <paramref name="configuration"/>, bound as the hosts bind them; for the commands that run no host.</summary>
     public static GatewayOptions Bind(IConfiguration configuration)
     {
