@@ -48,7 +48,7 @@ public class WorkerLoggingTests
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(new QueueLoggerProvider(logs));
         builder.Services.AddGatewayEngine();
-        builder.Services.AddTestConfigSource(builder.Configuration, new InMemoryConfigSource(Config, "test config"));
+        builder.Services.AddTestConfigSource(new InMemoryConfigSource(Config, "test config"));
         using var host = builder.Build();
         var loaded = await host.Services.LoadConfigAsync();
         Assert.True(loaded?.Runtime is not null, string.Join("\n", loaded?.Issues ?? []));

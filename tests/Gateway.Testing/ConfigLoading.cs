@@ -1,7 +1,6 @@
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionGateway.Testing;
@@ -13,8 +12,8 @@ namespace FunctionGateway.Testing;
 public static class ConfigLoading
 {
     /// <summary>Registers <paramref name="source"/> and the watcher over it, with the hosts' registration.</summary>
-    public static IServiceCollection AddTestConfigSource(this IServiceCollection services, IConfiguration configuration, IConfigSource source) =>
-        services.AddSingleton(source).AddGatewayConfigWatcher(configuration);
+    public static IServiceCollection AddTestConfigSource(this IServiceCollection services, IConfigSource source) =>
+        services.AddSingleton(source).AddGatewayConfigWatcher();
 
     /// <summary>One check of the watcher: the first load, or the load of what the source holds since the last one.</summary>
     public static Task<ConfigLoadResult?> LoadConfigAsync(this IServiceProvider services) =>

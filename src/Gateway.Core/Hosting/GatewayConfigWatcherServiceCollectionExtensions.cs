@@ -4,7 +4,6 @@ using FunctionGateway.Hosting;
 using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,9 +18,8 @@ public static class GatewayConfigWatcherServiceCollectionExtensions
     /// set. Call after <c>AddGatewayEngine</c> and after registering the config source; without one, the gateway
     /// answers 503 saying that no source is set, or which settings are bad.
     /// </summary>
-    public static IServiceCollection AddGatewayConfigWatcher(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGatewayConfigWatcher(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         services.AddGatewaySettings();
         services.TryAddSingleton(ConfigSource);
         services.TryAddSingleton<ConfigWatcher>();

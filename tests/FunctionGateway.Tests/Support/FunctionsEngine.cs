@@ -18,7 +18,7 @@ internal static class FunctionsEngine
             .AddSingleton<IConfiguration>(configuration)
             .Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions)
             .AddGatewayEngine()
-            .AddTestConfigSource(configuration, new InMemoryConfigSource(configJson))
+            .AddTestConfigSource(new InMemoryConfigSource(configJson))
             .BuildServiceProvider();
         var result = await services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));

@@ -25,7 +25,7 @@ public sealed class ServedConfig : IAsyncDisposable
         var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.Services.AddTestConfigSource(builder.Configuration, new FileConfigSource(file));
+            builder.Services.AddTestConfigSource(new FileConfigSource(file));
         });
         var result = await app.Services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));

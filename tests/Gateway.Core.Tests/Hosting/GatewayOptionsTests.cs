@@ -17,7 +17,7 @@ public sealed class GatewayOptionsTests
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddGatewayEngine()
-            .AddGatewayConfigWatcher(configuration)
+            .AddGatewayConfigWatcher()
             .BuildServiceProvider();
     }
 

@@ -52,7 +52,7 @@ public sealed class LogLeakTests : IDisposable
             });
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
-            builder.Services.AddTestConfigSource(builder.Configuration, new InMemoryConfigSource(LeakProbe.Config(upstream.Url)));
+            builder.Services.AddTestConfigSource(new InMemoryConfigSource(LeakProbe.Config(upstream.Url)));
         });
         var loaded = await app.Services.LoadConfigAsync();
         Assert.True(loaded?.Runtime is not null, string.Join("\n", loaded?.Issues ?? []));

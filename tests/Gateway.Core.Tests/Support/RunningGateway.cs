@@ -46,7 +46,7 @@ internal sealed class RunningGateway : IAsyncDisposable
                 builder.Services.AddSingleton(time);
             }
 
-            builder.Services.AddTestConfigSource(builder.Configuration, config);
+            builder.Services.AddTestConfigSource(config);
         });
         var result = await app.Services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));

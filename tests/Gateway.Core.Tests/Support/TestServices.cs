@@ -23,7 +23,7 @@ internal static class TestServices
         services.AddGatewayEngine();
         if (config is not null)
         {
-            services.AddTestConfigSource(configuration, config);
+            services.AddTestConfigSource(config);
         }
 
         return services.BuildServiceProvider();

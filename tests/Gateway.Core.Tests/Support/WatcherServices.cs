@@ -20,7 +20,7 @@ internal static class WatcherServices
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IConfigSource>(new InMemoryConfigSource(config))
             .AddGatewayEngine()
-            .AddGatewayConfigWatcher(configuration)
+            .AddGatewayConfigWatcher()
             .BuildServiceProvider();
     }
 }

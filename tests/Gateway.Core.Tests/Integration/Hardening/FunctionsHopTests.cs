@@ -34,7 +34,7 @@ public sealed class FunctionsHopTests
             .AddSingleton<IConfiguration>(configuration)
             .Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions)
             .AddGatewayEngine()
-            .AddTestConfigSource(configuration, new InMemoryConfigSource(UpstreamRequestTests.Config(upstream.Url)))
+            .AddTestConfigSource(new InMemoryConfigSource(UpstreamRequestTests.Config(upstream.Url)))
             .BuildServiceProvider();
         var loaded = await services.LoadConfigAsync();
         Assert.NotNull(loaded?.Runtime);
