@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Cli.Commands;
 
@@ -52,19 +53,26 @@ internal static class ServeCommand
             }
 
             builder.Services.AddGatewayConfigSources(builder.Configuration);
+            // Unlike the Function App, which must answer (503, naming the bad settings), serve does not start on bad settings.
+            builder.Services.AddOptions<GatewayOptions>().ValidateOnStart();
             builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
             // A failed start is reported below in one line; the host would log it again with a stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         });
 
-        var settings = GatewaySettings.Read(app.Configuration);
-        foreach (var problem in settings.Problems)
+        // Checked before the first load, which runs before the host starts (and checks them again).
+        GatewaySettings settings;
+        try
         {
-            await console.Error.WriteLineAsync(problem);
+            settings = GatewaySettings.From(app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value);
         }
-
-        if (settings.Problems.Count > 0)
+        catch (OptionsValidationException e)
         {
+            foreach (var problem in e.Failures)
+            {
+                await console.Error.WriteLineAsync(problem);
+            }
+
             return 1;
         }
 

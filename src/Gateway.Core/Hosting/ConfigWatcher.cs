@@ -4,6 +4,7 @@ using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Hosting;
 
@@ -15,10 +16,11 @@ namespace FunctionGateway.Hosting;
 /// (<see cref="ConfigWatcherOptions.StartupWait"/>).
 /// </summary>
 public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
-    ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger)
+    ISecretSource secrets, IOptions<ConfigWatcherOptions> options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger)
     : BackgroundService, IHostedLifecycleService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConfigWatcherOptions _timing = options.Value;
     private volatile ConfigWatcherStatus _status = new() { Source = source.Name };
 
     // The version served, its text (reloaded to pick up rotated secrets) and the last tag read, which may
@@ -40,7 +42,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     /// </summary>
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        holder.BeginFirstLoad(source.Name, options.StartupWait, timeProvider);
+        holder.BeginFirstLoad(source.Name, _timing.StartupWait, timeProvider);
         return base.StartAsync(cancellationToken);
     }
 
@@ -95,7 +97,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
             try
             {
-                await Task.Delay(options.PollInterval, timeProvider, stoppingToken);
+                await Task.Delay(_timing.PollInterval, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -144,9 +146,9 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
         return await LoadAsync(snapshot, now, cancellationToken);
     }
 
-    private bool RefreshesSecrets => options.SecretRefreshInterval > TimeSpan.Zero && SecretNames().Any();
+    private bool RefreshesSecrets => _timing.SecretRefreshInterval > TimeSpan.Zero && SecretNames().Any();
 
-    private bool SecretsDue(DateTimeOffset now) => RefreshesSecrets && now - _secretsCheckedAt >= options.SecretRefreshInterval;
+    private bool SecretsDue(DateTimeOffset now) => RefreshesSecrets && now - _secretsCheckedAt >= _timing.SecretRefreshInterval;
 
     private async Task<bool> SecretsChangedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
