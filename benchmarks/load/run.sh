@@ -5,6 +5,12 @@
 #   benchmarks/load/run.sh --limits   the rate limit rows alone: one route unlimited, limited in memory, in Redis
 #                                     (with --quick: one concurrency, 3 s each)
 #   benchmarks/load/run.sh --soak     5 minutes of constant load on the gateway's JWT route
+#   benchmarks/load/run.sh --functions
+#                                     adds the Function App under a Functions host (FUNCTIONS_HOST_DIR: Core Tools'
+#                                     install folder, or a build of the host holding
+#                                     Microsoft.Azure.WebJobs.Script.WebHost.dll): its static, JWT and proxied
+#                                     routes and its cold start, beside an app of one function under the same host;
+#                                     --function-app DIR measures another publish of the Function App
 # Results: a table on stdout, raw JSON and server logs in benchmarks/load/results/.
 set -euo pipefail
 
@@ -36,6 +42,15 @@ echo "Building in Release..."
 for project in src/Gateway.Cli benchmarks/load/Load.Upstream benchmarks/load/Load.Baseline benchmarks/load/Load.BareProxy \
                benchmarks/load/Load.Minimal benchmarks/load/Load.Driver; do
   if ! out="$(dotnet build "$root/$project" -c Release -nologo -v quiet 2>&1)"; then echo "$out"; exit 1; fi
+done
+
+for arg in "$@"; do
+  if [[ "$arg" == --functions ]]; then
+    echo "Publishing the Function Apps in Release..."
+    for project in src/FunctionGateway benchmarks/load/Load.EmptyFunction; do
+      if ! out="$(dotnet publish "$root/$project" -c Release -nologo -v quiet 2>&1)"; then echo "$out"; exit 1; fi
+    done
+  fi
 done
 
 dotnet "$root/benchmarks/load/Load.Driver/bin/Release/net10.0/Load.Driver.dll" --root "$root" "$@"

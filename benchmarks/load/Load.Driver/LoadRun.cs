@@ -49,7 +49,25 @@ internal sealed class LoadRun(RunOptions options, Topology topology, Wrk wrk, Pi
         ], results, cancellationToken);
         await RunRedisLimitAsync(results, cancellationToken);
         await RunServerAsync(topology.Minimal(), spec => [new("minimal", "minimal endpoint", spec.ReadyUrl)], results, cancellationToken);
+        if (options.Functions is { } host)
+        {
+            await RunFunctionsAsync(host, results, cancellationToken);
+        }
+
         return results;
+    }
+
+    // The Function App under the Functions host, beside an app of one function under the same host: the host's hop
+    // (HTTP in, gRPC to the worker, HTTP to the worker's Kestrel) is in both.
+    private async Task RunFunctionsAsync(FunctionsHost host, List<ScenarioResult> results, CancellationToken cancellationToken)
+    {
+        await RunServerAsync(topology.FunctionGateway(host), spec =>
+        [
+            new("fn-gateway-static", "Functions: gateway static", Url(spec, Topology.StaticPath)),
+            new("fn-gateway-jwt", "Functions: gateway JWT", Url(spec, Topology.JwtPath)),
+            new("fn-gateway-open", "Functions: gateway proxied", Url(spec, Topology.OpenPath)),
+        ], results, cancellationToken);
+        await RunServerAsync(topology.EmptyFunction(host), spec => [new("fn-empty", "Functions: empty app", spec.ReadyUrl)], results, cancellationToken);
     }
 
     // The rate limit rows alone (--limits): the same proxied route unlimited, limited in memory, limited in Redis.

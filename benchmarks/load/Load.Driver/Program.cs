@@ -39,6 +39,11 @@ if (options.Gateway is not null)
     Console.WriteLine($"gateway: {options.Gateway}");
 }
 
+if (options.Functions is { } functionsHost)
+{
+    Console.WriteLine($"Functions host: {(functionsHost.IsCoreTools ? "Core Tools" : "web host")} in {functionsHost.Directory}; Function App: {options.FunctionApp ?? "this tree's publish"}");
+}
+
 try
 {
     var load = new LoadRun(options, topology, wrk, pids, client);
@@ -54,30 +59,38 @@ try
     }
     else
     {
-        StartupResult? gatewayStartup = null;
-        StartupResult? minimalStartup = null;
+        var startups = new List<StartupComparison>();
         if (!options.LimitsOnly)
         {
             Console.WriteLine("start-up to first 200");
             var startup = new StartupRun(options, topology, pids, client);
-            gatewayStartup = await startup.MeasureAsync(topology.Gateway(), cancellation.Token);
-            minimalStartup = await startup.MeasureAsync(topology.Minimal(), cancellation.Token);
+            startups.Add(new StartupComparison("gateway serve / minimal endpoint",
+                await startup.MeasureAsync(topology.Gateway(), cancellation.Token),
+                await startup.MeasureAsync(topology.Minimal(), cancellation.Token), Report.StartupTarget));
+            if (options.Functions is { } host)
+            {
+                // Host start to first 200: the host's own start, the worker's, and the first config load.
+                startups.Add(new StartupComparison("Function App / empty function app (Functions host)",
+                    await startup.MeasureAsync(topology.FunctionGateway(host), cancellation.Token),
+                    await startup.MeasureAsync(topology.EmptyFunction(host), cancellation.Token), Target: null));
+            }
         }
 
         Console.WriteLine($"load: {string.Join(", ", options.Connections)} connections, {options.Duration.TotalSeconds} s each after {options.Warmup.TotalSeconds} s of warm-up");
         var results = await load.RunAsync(upstream, cancellation.Token);
         var ratios = Report.Ratios(results);
         Console.WriteLine();
-        Console.Write(Report.Render(results, ratios, gatewayStartup, minimalStartup));
+        Console.Write(Report.Render(results, ratios, startups));
         report = new
         {
             kind = options.LimitsOnly ? "limits" : options.Quick ? "quick" : "full",
             machine,
             gateway = options.Gateway ?? "this tree",
+            functionApp = options.Functions is null ? null : options.FunctionApp ?? "this tree",
             loadAverageEnd = MachineInfo.LoadAverageNow(),
             options.Connections,
             durationSeconds = options.Duration.TotalSeconds,
-            startup = new[] { gatewayStartup, minimalStartup },
+            startup = startups,
             results,
             ratios,
         };

@@ -8,11 +8,12 @@ internal static class Report
 {
     private static readonly (string Name, string Numerator, string Denominator, double? Target)[] RatioDefinitions =
     [
-        ("gateway JWT / YARP + JwtBearer", "gateway-jwt", "baseline", 2.0),
+        // The 2x target of the first round is retired: no .NET proxy reaches it on this hardware (the bare proxy row).
+        ("gateway JWT / YARP + JwtBearer", "gateway-jwt", "baseline", null),
         ("gateway JWT / YARP no auth", "gateway-jwt", "yarp", 0.9),
         ("gateway JWT / direct", "gateway-jwt", "direct", null),
         // Every token new to the server: the gateway's cache cannot help, both check every signature.
-        ("new tokens: gateway / JwtBearer", "gateway-fresh", "baseline-fresh", null),
+        ("new tokens: gateway / JwtBearer", "gateway-fresh", "baseline-fresh", 1.25),
         // The ceiling of the 2x target: what the least a .NET proxy can do reaches against JwtBearer.
         ("bare proxy / YARP + JwtBearer", "bare", "baseline", null),
         ("gateway JWT / bare proxy", "gateway-jwt", "bare", null),
@@ -22,9 +23,20 @@ internal static class Report
         // The cost of a rate limit: the same proxied route, limited, over unlimited.
         ("limit in memory / no limit", "gateway-limited", "gateway-open", null),
         ("limit in Redis / no limit", "gateway-limited-redis", "gateway-open", null),
+        // Under the Functions host (--functions), over an app of one function answering the same bytes.
+        ("Functions: gateway static / empty app", "fn-gateway-static", "fn-empty", null),
+        ("Functions: gateway JWT / empty app", "fn-gateway-jwt", "fn-empty", null),
+        ("Functions: gateway proxied / empty app", "fn-gateway-open", "fn-empty", null),
     ];
 
-    public const double StartupTarget = 1.5;
+    // p99 of the first row no worse than the second's, at each concurrency.
+    private static readonly (string Name, string Subject, string Reference)[] LatencyDefinitions =
+    [
+        ("p99 gateway JWT vs YARP + JwtBearer", "gateway-jwt", "baseline"),
+        ("p99 new tokens: gateway vs JwtBearer", "gateway-fresh", "baseline-fresh"),
+    ];
+
+    public const double StartupTarget = 1.3;
 
     public static List<Ratio> Ratios(IReadOnlyList<ScenarioResult> results)
     {
@@ -45,7 +57,7 @@ internal static class Report
         return ratios;
     }
 
-    public static string Render(IReadOnlyList<ScenarioResult> results, IReadOnlyList<Ratio> ratios, StartupResult? gateway, StartupResult? minimal)
+    public static string Render(IReadOnlyList<ScenarioResult> results, IReadOnlyList<Ratio> ratios, IReadOnlyList<StartupComparison> startups)
     {
         var text = new StringBuilder();
         text.AppendLine(Row("scenario", "conns", "req/s", "p50 ms", "p99 ms", "cpu us/req", "errors", "peak RSS MiB"));
@@ -64,23 +76,30 @@ internal static class Report
             text.AppendLine(CultureInfo.InvariantCulture, $"{ratio.Name,-40} {ratio.Connections,5} {ratio.Value,6:F2} {ratio.CpuValue,8:F2}  {verdict}");
         }
 
-        foreach (var top in results.Where(r => r.Key == "gateway-jwt"))
+        foreach (var (name, subject, reference) in LatencyDefinitions)
         {
-            if (results.FirstOrDefault(r => r.Key == "baseline" && r.Connections == top.Connections) is { } bottom)
+            foreach (var top in results.Where(r => r.Key == subject))
             {
-                var met = top.Wrk.LatencyUs.P99 <= bottom.Wrk.LatencyUs.P99 ? "met" : "MISSED";
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{"p99 gateway JWT vs YARP + JwtBearer",-40} {top.Connections,5} {Ms(top.Wrk.LatencyUs.P99),7} vs {Ms(bottom.Wrk.LatencyUs.P99)} ms  {met}");
+                if (results.FirstOrDefault(r => r.Key == reference && r.Connections == top.Connections) is { } bottom)
+                {
+                    var met = top.Wrk.LatencyUs.P99 <= bottom.Wrk.LatencyUs.P99 ? "met" : "MISSED";
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"{name,-40} {top.Connections,5} {Ms(top.Wrk.LatencyUs.P99),7} vs {Ms(bottom.Wrk.LatencyUs.P99)} ms  {met}");
+                }
             }
         }
 
-        if (gateway is not null && minimal is not null)
+        if (startups.Count > 0)
         {
-            var ratio = gateway.MedianMs / minimal.MedianMs;
             text.AppendLine();
+            text.AppendLine("start-up to first 200 (median of the runs)");
+        }
+
+        foreach (var startup in startups)
+        {
+            var verdict = startup.Target is { } target ? $" (target <= {target:F1} {(startup.Met == true ? "met" : "MISSED")})" : "";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"start-up to first 200 (median): gateway {gateway.MedianMs:F0} ms, minimal endpoint {minimal.MedianMs:F0} ms, " +
-                $"ratio {ratio:F2} (target <= {StartupTarget:F1} {(ratio <= StartupTarget ? "met" : "MISSED")})");
+                $"{startup.Name}: {startup.Subject.MedianMs:F0} ms vs {startup.Reference.MedianMs:F0} ms, ratio {startup.Ratio:F2}{verdict}");
         }
 
         var errors = results.Sum(r => r.Wrk.ErrorCount);

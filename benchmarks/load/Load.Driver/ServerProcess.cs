@@ -30,10 +30,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         // 'exec' keeps the pid: the one we read memory from is the server's, not a shell's.
         var log = Path.Combine(logDirectory, $"{spec.Name}.log");
-        var command = "exec " + string.Join(' ', new[] { spec.Program }.Concat(spec.Arguments).Select(Quote)) + $" >{Quote(log)} 2>&1";
+        var cd = spec.WorkingDirectory is null ? "" : $"cd {Quote(spec.WorkingDirectory)} && ";
+        var command = cd + "exec " + string.Join(' ', new[] { spec.Program }.Concat(spec.Arguments).Select(Quote)) + $" >{Quote(log)} 2>&1";
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
+        foreach (var name in spec.Unset)
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in spec.Environment)
         {
             start.Environment[name] = value;

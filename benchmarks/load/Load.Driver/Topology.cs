@@ -87,6 +87,23 @@ internal sealed class Topology
         };
     }
 
+    /// <summary>The gateway's Function App under the Functions host, on the same config as <see cref="Gateway"/>.</summary>
+    public ServerSpec FunctionGateway(FunctionsHost host)
+    {
+        var config = Path.Combine(RunDirectory, "gateway.json");
+        File.WriteAllText(config, GatewayConfig());
+        var environment = DotnetEnvironment();
+        environment["JWT_SECRET"] = _secret;
+        // The config from a file: the same bytes as serve's, and no storage emulator in the run.
+        environment["Gateway__Config__Path"] = config;
+        var app = _options.FunctionApp ?? Published("src/FunctionGateway");
+        return host.Serve("function-gateway", app, Url(FreePort()), environment, StaticPath);
+    }
+
+    /// <summary>What the Function App competes with: an app of one function answering the static route's bytes (<c>benchmarks/load/Load.EmptyFunction</c>).</summary>
+    public ServerSpec EmptyFunction(FunctionsHost host) =>
+        host.Serve("function-empty", Published("benchmarks/load/Load.EmptyFunction"), Url(FreePort()), DotnetEnvironment(), StaticPath);
+
     /// <summary>The floor: a hand-written proxy without auth, routing or timeouts (<c>benchmarks/load/Load.BareProxy</c>).</summary>
     public ServerSpec BareProxy()
     {
@@ -187,6 +204,10 @@ internal sealed class Topology
 
         return route;
     }
+
+    /// <summary>Where <c>dotnet publish -c Release</c> puts a project's app (run.sh publishes the Function Apps there).</summary>
+    private string Published(string projectDirectory) =>
+        Path.Combine(_options.Root, projectDirectory, "bin", "Release", "net10.0", "publish");
 
     private string Binary(string projectDirectory, string assembly) =>
         Path.Combine(_options.Root, projectDirectory, "bin", "Release", "net10.0", assembly);

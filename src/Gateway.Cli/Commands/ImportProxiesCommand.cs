@@ -103,7 +103,8 @@ internal static class ImportProxiesCommand
 
         var routes = result.Config["paths"]!.AsArray().Count;
         var notConverted = result.Notes.Count(n => n.Kind == ImportNoteKind.NotConverted);
-        var written = output is null ? "" : $" to {output.FullName}";
+        // The path as the user wrote it: FileInfo.ToString() is the original path, FullName the resolved one.
+        var written = output is null ? "" : $" to {output}";
         await console.Error.WriteLineAsync(
             $"Converted {result.Converted} of {result.Proxies} proxies into {routes} route(s){written}; {notConverted} part(s) not converted.");
         if (result.AppSettings.Count > 0)

@@ -67,6 +67,19 @@ public sealed partial class DocExampleTests
     }
 
     [Fact]
+    public async Task ImportProxies_ReportExample_PrintsTheReportTheDocShows()
+    {
+        using var dir = new TempDir();
+        dir.Write("proxies.json", Assert.Single(DocBlock.All, b => b.File == "docs/import-proxies.md" && b.Marker?.Contains("proxies.json of the report", StringComparison.Ordinal) == true).Body);
+
+        var result = await GatewayCommand.RunInAsync(dir.Path, "import-proxies", "proxies.json", "-o", "gateway.json");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal(DocBlock.Starting("docs/import-proxies.md", "text", "not converted: proxy 'Products'").Body, result.Stderr.ReplaceLineEndings("\n"));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "gateway.json")));
+    }
+
+    [Fact]
     public async Task Quickstart_Readme_ServesTheSampleAndAnswersAsItsCommentsSay()
     {
         // The README's first command: JWT_SECRET=<value> dotnet run --project src/Gateway.Cli -- serve --config samples/gateway.json
