@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunctionGateway.Cli.Serve;
+using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
@@ -76,6 +77,8 @@ internal static class ServeCommand
             return 1;
         }
 
+        // The warnings of the checks that never decide whether a config is served come once it is.
+        Task<IReadOnlyList<ConfigIssue>>? laterWarnings = null;
         if (configFile is null && settings.ConfigPath is null)
         {
             if (!settings.HasBlob)
@@ -87,7 +90,11 @@ internal static class ServeCommand
                 return 1;
             }
         }
-        else if (!await LoadFileAsync(app, console, cancellationToken))
+        else if (await LoadFileAsync(app, console, cancellationToken) is { } loaded)
+        {
+            laterWarnings = loaded.LaterWarnings;
+        }
+        else
         {
             return 1;
         }
@@ -102,12 +109,15 @@ internal static class ServeCommand
             return 1;
         }
 
+        var warned = laterWarnings is null ? Task.CompletedTask : WriteAsync(laterWarnings, console.Error);
         await app.WaitForShutdownAsync(cancellationToken);
+        await warned;
         return 0;
     }
 
     // A config file, given on the command line or in Gateway:Config:Path, must be valid at start: fail fast rather than serve 503s.
-    private static async Task<bool> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
+    // Returns the load that is served, or null.
+    private static async Task<ConfigLoadResult?> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var watcher = app.Services.GetRequiredService<ConfigWatcher>();
         var result = await watcher.CheckAsync(cancellationToken);
@@ -118,12 +128,32 @@ internal static class ServeCommand
 
         if (app.Services.GetRequiredService<GatewayRuntimeHolder>().Current is not null)
         {
-            return true;
+            return result;
         }
 
         var status = watcher.Status;
         await console.Error.WriteLineAsync(status.SourceError
             ?? $"{status.Source} is not a valid gateway config ({result?.Errors.Count() ?? 0} error(s)); nothing served.");
-        return false;
+        return null;
+    }
+
+    private static async Task WriteAsync(Task<IReadOnlyList<ConfigIssue>> warnings, TextWriter error)
+    {
+        IReadOnlyList<ConfigIssue> found;
+        try
+        {
+            found = await warnings;
+        }
+#pragma warning disable CA1031 // The watcher logs the failure of the same task; serve keeps serving.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        foreach (var warning in found)
+        {
+            await error.WriteLineAsync(warning.ToString());
+        }
     }
 }

@@ -34,7 +34,12 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     private byte[]? _secretsFingerprint;
     private DateTimeOffset _secretsCheckedAt;
 
+    // The logging of the last load's later warnings (see LoadAsync), for a test to await.
+    private Task _laterWarningsLogged = Task.CompletedTask;
+
     public ConfigWatcherStatus Status => _status;
+
+    internal Task LaterWarningsLogged => _laterWarningsLogged;
 
     /// <summary>
     /// Starts polling, the first load included, as the host starts and before any hosted service's
@@ -162,7 +167,8 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
     private async Task<ConfigLoadResult> LoadAsync(ConfigSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = await loader.LoadAsync(snapshot.Text, source.Name, snapshot.Tag, cancellationToken);
+        // The checks that only warn run once the load is decided, off the start-up path; their warnings follow.
+        var result = await loader.LoadToServeAsync(snapshot.Text, source.Name, snapshot.Tag, cancellationToken);
         foreach (var warning in result.Warnings)
         {
             HostingLog.ConfigWarning(logger, warning.Location, warning.Message);
@@ -183,6 +189,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
             var routeCount = runtime.Routes.InPriorityOrder().Count;
             HostingLog.ConfigLoaded(logger, source.Name, snapshot.Tag, routeCount);
+            _laterWarningsLogged = LogLaterWarningsAsync(result);
             return result;
         }
 
@@ -200,7 +207,25 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
         // Any client may read this reason in a 503: it counts the errors; the log and the status endpoint list them.
         holder.ReportUnavailable($"config rejected: {errors.Count} error{(errors.Count == 1 ? "" : "s")}; see the gateway log or status endpoint");
+        _laterWarningsLogged = LogLaterWarningsAsync(result);
         return result;
+    }
+
+    private async Task LogLaterWarningsAsync(ConfigLoadResult result)
+    {
+        try
+        {
+            foreach (var warning in await result.LaterWarnings)
+            {
+                HostingLog.ConfigWarning(logger, warning.Location, warning.Message);
+            }
+        }
+#pragma warning disable CA1031 // Warnings never decide what is served: a failure to compute them is logged, not thrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            HostingLog.LaterChecksFailed(logger, source.Name, ex);
+        }
     }
 
     private string Serving() => holder.Current is { } current
