@@ -22,6 +22,7 @@ builder.Services.Configure<GatewayHostOptions>(o =>
 // No "Server: Kestrel" from the worker's own server on the gateway's answers.
 builder.Services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
 builder.Services.AddGatewayEngine();
+// Bad Gateway:* settings do not stop the app (no ValidateOnStart): it starts and answers 503 naming each of them.
 builder.Services.AddGatewayConfigSources(builder.Configuration);
 // Rate limit counters shared by every instance when Gateway:RateLimit:Redis is set; an Azure Redis host name is signed in to
 // with the credential AddGatewayConfigSources registers (the app's identity).

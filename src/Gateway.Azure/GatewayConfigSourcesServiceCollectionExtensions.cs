@@ -37,7 +37,7 @@ public static class GatewayConfigSourcesServiceCollectionExtensions
             services.TryAddSingleton(sp => CreateBlobSource(settings, sp.GetRequiredService<TokenCredential>()));
         }
 
-        return services.AddGatewayConfigWatcher(configuration);
+        return services.AddGatewayConfigWatcher();
     }
 
     private static IConfigSource CreateBlobSource(GatewaySettings settings, TokenCredential credential)

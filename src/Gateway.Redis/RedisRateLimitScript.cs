@@ -90,7 +90,7 @@ internal static class RedisRateLimitScript
         var retry = values[3];
         if (!allowed && policy.Algorithm == RateLimitAlgorithm.SlidingWindow)
         {
-            retry = RateLimitCounter.SlidingRetryAfter(policy.Limit, policy.PeriodMilliseconds, now % policy.PeriodMilliseconds, values[4], values[5]);
+            retry = policy.SlidingRetryAfter(now % policy.PeriodMilliseconds, values[4], values[5]);
         }
 
         return new RateLimitDecision(allowed, values[1], values[2], retry);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FunctionGateway.Configuration;
+using FunctionGateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -32,18 +33,21 @@ internal sealed record RedisRateLimitSettings
 
     public string? Problem { get; init; }
 
+    /// <summary>The settings in <paramref name="configuration"/>, bound as the hosts bind them (<see cref="GatewayOptions"/>).</summary>
+    public static RedisRateLimitSettings? Read(IConfiguration configuration) => From(GatewayOptions.Bind(configuration).RateLimit);
+
     /// <summary>The settings, or null when <c>Gateway:RateLimit:Redis</c> is not set (counters stay in memory).</summary>
-    public static RedisRateLimitSettings? Read(IConfiguration configuration)
+    public static RedisRateLimitSettings? From(GatewayRateLimitOptions settings)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var value = configuration[RateLimitConfig.RedisSetting]?.Trim();
+        ArgumentNullException.ThrowIfNull(settings);
+        var value = settings.Redis?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
 
         var timeout = DefaultTimeoutMilliseconds;
-        var timeoutText = configuration[TimeoutKey];
+        var timeoutText = settings.TimeoutMilliseconds;
         if (!string.IsNullOrWhiteSpace(timeoutText)
             && (!int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out timeout) || timeout is < 10 or > 60_000))
         {

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using FunctionGateway.Engine;
-using FunctionGateway.Hosting;
-using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -50,9 +48,9 @@ public class WorkerLoggingTests
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(new QueueLoggerProvider(logs));
         builder.Services.AddGatewayEngine();
+        builder.Services.AddTestConfigSource(new InMemoryConfigSource(Config, "test config"));
         using var host = builder.Build();
-        var loaded = await host.Services.GetRequiredService<ConfigPublisher>()
-            .LoadAsync(new TextConfigSource(Config), null, CancellationToken.None);
+        var loaded = await host.Services.LoadConfigAsync();
         Assert.True(loaded?.Runtime is not null, string.Join("\n", loaded?.Issues ?? []));
         var engine = host.Services.GetRequiredService<GatewayEngine>();
 
@@ -99,14 +97,6 @@ public class WorkerLoggingTests
         new JsonWebTokenHandler().CreateToken(
             JsonSerializer.Serialize(new { sub = subject, exp = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() }),
             new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Secret)), SecurityAlgorithms.HmacSha256));
-
-    private sealed class TextConfigSource(string text) : IConfigSource
-    {
-        public string Name => "test config";
-
-        public Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken) =>
-            Task.FromResult<ConfigSnapshot?>(new ConfigSnapshot(text, "v1"));
-    }
 
     private sealed class QueueLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
     {

@@ -104,4 +104,25 @@ public class ServeCommandTests
             $"file '{config}' is not a valid gateway config (1 error(s)); nothing served.",
         ], result.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact]
+    public async Task Serve_SeveralBadSettings_ExitsOneNamingEveryOne()
+    {
+        var result = await GatewayCommand.RunWithEnvironmentAsync(new Dictionary<string, string?>
+        {
+            ["Gateway__Config__PollSeconds"] = "soon",
+            ["Gateway__Config__StartupWaitSeconds"] = "-1",
+            ["Gateway__Status__Path"] = "status",
+            ["Gateway__Forwarding__TrustedProxies"] = "10.0.0.0/8, proxy",
+        }, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(
+        [
+            "Gateway:Status:Path is 'status': expected a path starting with '/', such as '/.gateway/status'",
+            "Gateway:Forwarding:TrustedProxies holds 'proxy': expected IP addresses or CIDR ranges separated by commas, such as '10.0.0.0/8, 192.0.2.7'",
+            "Gateway:Config:PollSeconds is 'soon': expected a number of seconds above 0 up to 86400 (default 30)",
+            "Gateway:Config:StartupWaitSeconds is '-1': expected a number of seconds from 0 up to 86400 (default 15)",
+        ], result.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
 }

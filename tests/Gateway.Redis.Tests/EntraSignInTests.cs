@@ -37,11 +37,10 @@ public sealed class EntraSignInTests
         var renewed = credential.Next();
         await admin.GetServer(redis.Address).ExecuteAsync("ACL", "SETUSER", ObjectId, "resetpass", ">" + renewed);
         time.Advance(TimeSpan.FromMinutes(56));
-        for (var i = 0; i < 100 && credential.Issued < 2; i++)
-        {
-            await Task.Delay(50);
-        }
+        // The renewal runs off the timer's callback; the wait bounds a broken run, it is not what is asserted.
+        await credential.Renewed.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
+        Assert.Equal(2, credential.Issued);
         await admin.GetServer(redis.Address).ExecuteAsync("CLIENT", "KILL", "USER", ObjectId);
         Assert.True((await AcquireWhenConnectedAsync(store, policy)).Allowed);
     }
@@ -71,6 +70,9 @@ public sealed class EntraSignInTests
 
         public int Issued { get; private set; }
 
+        /// <summary>Completes when a second token is issued: the renewal before the first expires.</summary>
+        public TaskCompletionSource Renewed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public static string Jwt(string payload) =>
             $"{B64("""{"alg":"none"}""")}.{B64(payload)}.{B64(Guid.NewGuid().ToString())}";
 
@@ -79,7 +81,10 @@ public sealed class EntraSignInTests
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
         {
             Assert.Equal(["https://redis.azure.com/.default"], requestContext.Scopes);
-            Issued++;
+            if (++Issued == 2)
+            {
+                Renewed.TrySetResult();
+            }
             return new AccessToken(_current, time.GetUtcNow().AddHours(1));
         }
 

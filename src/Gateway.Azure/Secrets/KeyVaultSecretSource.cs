@@ -48,8 +48,8 @@ internal sealed class KeyVaultSecretSource : ISecretSource
         string? failure;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_timeout);
+            using var deadline = new CancellationTokenSource(_timeout, _timeProvider);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
                 var secret = await _client.GetSecretAsync(vaultName, version: null, timeout.Token);

@@ -34,7 +34,7 @@ internal static class ConfigFileInput
         DiagnosticConfig loaded;
         try
         {
-            loaded = await DiagnosticConfigLoader.LoadAsync(text, file.FullName, settings, at, offline,
+            loaded = await DiagnosticConfigLoader.LoadAsync(text, file.FullName, settings, new FixedTimeProvider(at ?? TimeProvider.System.GetUtcNow()), offline,
                 (clock, logs) => SecretSources.FromSettings(settings, GatewaySettings.Read(settings), new DefaultAzureCredential(), clock, logs),
                 cancellationToken);
         }

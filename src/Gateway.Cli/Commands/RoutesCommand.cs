@@ -57,7 +57,7 @@ internal static class RoutesCommand
         var table = limits
             ? new TextTable("#", "METHOD", "PATH", "KIND", "AUTH", "LIMITS", "TARGET", "LOCATION")
             : new TextTable("#", "METHOD", "PATH", "KIND", "AUTH", "TARGET", "LOCATION");
-        var order = new RoutePriority(config).Order;
+        var order = RoutePriority.Of(config).Order;
         for (var i = 0; i < order.Count; i++)
         {
             var route = order[i];

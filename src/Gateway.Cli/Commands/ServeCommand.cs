@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunctionGateway.Cli.Serve;
+using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Hosting;
 using FunctionGateway.Sources;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Cli.Commands;
 
@@ -52,22 +54,31 @@ internal static class ServeCommand
             }
 
             builder.Services.AddGatewayConfigSources(builder.Configuration);
+            // Unlike the Function App, which must answer (503, naming the bad settings), serve does not start on bad settings.
+            builder.Services.AddOptions<GatewayOptions>().ValidateOnStart();
             builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
             // A failed start is reported below in one line; the host would log it again with a stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         });
 
-        var settings = GatewaySettings.Read(app.Configuration);
-        foreach (var problem in settings.Problems)
+        // Checked before the first load, which runs before the host starts (and checks them again).
+        GatewaySettings settings;
+        try
         {
-            await console.Error.WriteLineAsync(problem);
+            settings = GatewaySettings.From(app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value);
         }
-
-        if (settings.Problems.Count > 0)
+        catch (OptionsValidationException e)
         {
+            foreach (var problem in e.Failures)
+            {
+                await console.Error.WriteLineAsync(problem);
+            }
+
             return 1;
         }
 
+        // The warnings of the checks that never decide whether a config is served come once it is.
+        Task<IReadOnlyList<ConfigIssue>>? laterWarnings = null;
         if (configFile is null && settings.ConfigPath is null)
         {
             if (!settings.HasBlob)
@@ -79,7 +90,11 @@ internal static class ServeCommand
                 return 1;
             }
         }
-        else if (!await LoadFileAsync(app, console, cancellationToken))
+        else if (await LoadFileAsync(app, console, cancellationToken) is { } loaded)
+        {
+            laterWarnings = loaded.LaterWarnings;
+        }
+        else
         {
             return 1;
         }
@@ -94,12 +109,15 @@ internal static class ServeCommand
             return 1;
         }
 
+        var warned = laterWarnings is null ? Task.CompletedTask : WriteAsync(laterWarnings, console.Error);
         await app.WaitForShutdownAsync(cancellationToken);
+        await warned;
         return 0;
     }
 
     // A config file, given on the command line or in Gateway:Config:Path, must be valid at start: fail fast rather than serve 503s.
-    private static async Task<bool> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
+    // Returns the load that is served, or null.
+    private static async Task<ConfigLoadResult?> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var watcher = app.Services.GetRequiredService<ConfigWatcher>();
         var result = await watcher.CheckAsync(cancellationToken);
@@ -110,12 +128,32 @@ internal static class ServeCommand
 
         if (app.Services.GetRequiredService<GatewayRuntimeHolder>().Current is not null)
         {
-            return true;
+            return result;
         }
 
         var status = watcher.Status;
         await console.Error.WriteLineAsync(status.SourceError
             ?? $"{status.Source} is not a valid gateway config ({result?.Errors.Count() ?? 0} error(s)); nothing served.");
-        return false;
+        return null;
+    }
+
+    private static async Task WriteAsync(Task<IReadOnlyList<ConfigIssue>> warnings, TextWriter error)
+    {
+        IReadOnlyList<ConfigIssue> found;
+        try
+        {
+            found = await warnings;
+        }
+#pragma warning disable CA1031 // The watcher logs the failure of the same task; serve keeps serving.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return;
+        }
+
+        foreach (var warning in found)
+        {
+            await error.WriteLineAsync(warning.ToString());
+        }
     }
 }

@@ -16,9 +16,20 @@ public sealed class GatewayConfigLoader(
 {
     private readonly GatewayHostKind _host = hostOptions?.Value.Kind ?? GatewayHostKind.Standalone;
 
-    public async Task<ConfigLoadResult> LoadAsync(string text, string source, string tag, CancellationToken cancellationToken = default)
+    /// <summary>Loads a config with every check, warnings included: what the tools report.</summary>
+    public Task<ConfigLoadResult> LoadAsync(string text, string source, string tag, CancellationToken cancellationToken = default) =>
+        LoadAsync(text, source, tag, lintLater: false, cancellationToken);
+
+    /// <summary>
+    /// Loads a config to serve it: only the checks that can find an error run before the runtime is built;
+    /// the warnings of the others are left to <see cref="ConfigLoadResult.LaterWarnings"/>, to ask once it is live.
+    /// </summary>
+    public Task<ConfigLoadResult> LoadToServeAsync(string text, string source, string tag, CancellationToken cancellationToken = default) =>
+        LoadAsync(text, source, tag, lintLater: true, cancellationToken);
+
+    private async Task<ConfigLoadResult> LoadAsync(string text, string source, string tag, bool lintLater, CancellationToken cancellationToken)
     {
-        var check = await ConfigChecker.CheckAsync(text, settings, secrets, _host, cancellationToken);
+        var check = await ConfigChecker.CheckAsync(text, settings, secrets, _host, lintLater, cancellationToken);
         if (!check.IsValid)
         {
             return new ConfigLoadResult(null, check);

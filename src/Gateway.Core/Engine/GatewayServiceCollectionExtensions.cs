@@ -23,7 +23,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddHttpForwarder();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecretSource, ConfigurationSecretSource>();
-        services.TryAddSingleton(sp => ForwardingPolicy.Create(sp.GetService<IConfiguration>(),
+        services.AddGatewaySettings();
+        services.TryAddSingleton(sp => ForwardingPolicy.Create(sp.GetRequiredService<GatewaySettings>().TrustedProxies,
             sp.GetService<IOptions<GatewayHostOptions>>()?.Value.Kind ?? GatewayHostKind.Standalone));
         services.TryAddSingleton(sp => new UpstreamForwarder(sp.GetRequiredService<Yarp.ReverseProxy.Forwarder.IHttpForwarder>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<UpstreamForwarder>>(), sp.GetRequiredService<ForwardingPolicy>()));
@@ -40,7 +41,6 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(sp => new GatewayEngine(sp.GetRequiredService<IGatewayRuntimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GatewayEngine>>(), sp.GetService<IGatewayStatusEndpoint>(),
             sp.GetRequiredService<RateLimitStep>()));
-        services.TryAddSingleton<ConfigPublisher>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using FunctionGateway.Secrets;
 using FunctionGateway.Sources;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Hosting;
 
@@ -15,10 +16,11 @@ namespace FunctionGateway.Hosting;
 /// (<see cref="ConfigWatcherOptions.StartupWait"/>).
 /// </summary>
 public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader loader, GatewayRuntimeHolder holder,
-    ISecretSource secrets, ConfigWatcherOptions options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger)
+    ISecretSource secrets, IOptions<ConfigWatcherOptions> options, TimeProvider timeProvider, ILogger<ConfigWatcher> logger)
     : BackgroundService, IHostedLifecycleService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConfigWatcherOptions _timing = options.Value;
     private volatile ConfigWatcherStatus _status = new() { Source = source.Name };
 
     // The version served, its text (reloaded to pick up rotated secrets) and the last tag read, which may
@@ -32,7 +34,12 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     private byte[]? _secretsFingerprint;
     private DateTimeOffset _secretsCheckedAt;
 
+    // The logging of the last load's later warnings (see LoadAsync), for a test to await.
+    private Task _laterWarningsLogged = Task.CompletedTask;
+
     public ConfigWatcherStatus Status => _status;
+
+    internal Task LaterWarningsLogged => _laterWarningsLogged;
 
     /// <summary>
     /// Starts polling, the first load included, as the host starts and before any hosted service's
@@ -40,7 +47,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     /// </summary>
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        holder.BeginFirstLoad(source.Name, options.StartupWait, timeProvider);
+        holder.BeginFirstLoad(source.Name, _timing.StartupWait, timeProvider);
         return base.StartAsync(cancellationToken);
     }
 
@@ -95,7 +102,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
             try
             {
-                await Task.Delay(options.PollInterval, timeProvider, stoppingToken);
+                await Task.Delay(_timing.PollInterval, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -144,9 +151,9 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
         return await LoadAsync(snapshot, now, cancellationToken);
     }
 
-    private bool RefreshesSecrets => options.SecretRefreshInterval > TimeSpan.Zero && SecretNames().Any();
+    private bool RefreshesSecrets => _timing.SecretRefreshInterval > TimeSpan.Zero && SecretNames().Any();
 
-    private bool SecretsDue(DateTimeOffset now) => RefreshesSecrets && now - _secretsCheckedAt >= options.SecretRefreshInterval;
+    private bool SecretsDue(DateTimeOffset now) => RefreshesSecrets && now - _secretsCheckedAt >= _timing.SecretRefreshInterval;
 
     private async Task<bool> SecretsChangedAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -160,7 +167,8 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
     private async Task<ConfigLoadResult> LoadAsync(ConfigSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var result = await loader.LoadAsync(snapshot.Text, source.Name, snapshot.Tag, cancellationToken);
+        // The checks that only warn run once the load is decided, off the start-up path; their warnings follow.
+        var result = await loader.LoadToServeAsync(snapshot.Text, source.Name, snapshot.Tag, cancellationToken);
         foreach (var warning in result.Warnings)
         {
             HostingLog.ConfigWarning(logger, warning.Location, warning.Message);
@@ -181,6 +189,7 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
             var routeCount = runtime.Routes.InPriorityOrder().Count;
             HostingLog.ConfigLoaded(logger, source.Name, snapshot.Tag, routeCount);
+            _laterWarningsLogged = LogLaterWarningsAsync(result);
             return result;
         }
 
@@ -198,7 +207,25 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
 
         // Any client may read this reason in a 503: it counts the errors; the log and the status endpoint list them.
         holder.ReportUnavailable($"config rejected: {errors.Count} error{(errors.Count == 1 ? "" : "s")}; see the gateway log or status endpoint");
+        _laterWarningsLogged = LogLaterWarningsAsync(result);
         return result;
+    }
+
+    private async Task LogLaterWarningsAsync(ConfigLoadResult result)
+    {
+        try
+        {
+            foreach (var warning in await result.LaterWarnings)
+            {
+                HostingLog.ConfigWarning(logger, warning.Location, warning.Message);
+            }
+        }
+#pragma warning disable CA1031 // Warnings never decide what is served: a failure to compute them is logged, not thrown.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            HostingLog.LaterChecksFailed(logger, source.Name, ex);
+        }
     }
 
     private string Serving() => holder.Current is { } current

@@ -1,12 +1,14 @@
 using System.Globalization;
 using FunctionGateway.Integrations;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Hosting;
 
 /// <summary>
-/// The <c>Gateway:*</c> settings that say where config and secrets come from. A setting with a bad value is
-/// a problem, not an exception: the gateway starts and answers 503 naming it.
+/// The <c>Gateway:*</c> settings (<see cref="GatewayOptions"/>) checked and typed: where config and secrets come from,
+/// the status endpoint, the trusted proxies, the watcher's timing. A setting with a bad value is a problem, not an
+/// exception: under Functions the gateway starts and answers 503 naming it; <c>gateway serve</c> does not start.
 /// </summary>
 public sealed record GatewaySettings
 {
@@ -42,47 +44,72 @@ public sealed record GatewaySettings
 
     public ConfigWatcherOptions Watcher { get; init; } = new();
 
+    /// <summary>The proxies of <see cref="TrustedProxies.SettingKey"/>; none when the setting is bad.</summary>
+    internal TrustedProxies TrustedProxies { get; init; } = TrustedProxies.None;
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>True when the settings name a blob, by URI or by connection string.</summary>
     public bool HasBlob => BlobUri is not null || ConnectionString is not null;
 
-    public static GatewaySettings Read(IConfiguration configuration)
+    /// <summary>The settings in <paramref name="configuration"/>, bound as the hosts bind them; for the commands that run no host.</summary>
+    public static GatewaySettings Read(IConfiguration configuration) => From(GatewayOptions.Bind(configuration));
+
+    /// <summary>
+    /// The host's settings: checked by <see cref="GatewayOptionsValidator"/>, or, when it failed, the defaults with
+    /// its problems, which the gateway then serves as its 503 cause.
+    /// </summary>
+    public static GatewaySettings From(IOptions<GatewayOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return From(options.Value);
+        }
+        catch (OptionsValidationException e) when (e.OptionsType == typeof(GatewayOptions))
+        {
+            return new GatewaySettings { Problems = [.. e.Failures] };
+        }
+    }
+
+    public static GatewaySettings From(GatewayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var config = options.Config;
         var problems = new List<string>();
-        var connectionString = NullIfBlank(configuration[ConnectionStringKey]);
-        var container = NullIfBlank(configuration[ContainerKey]);
-        var blob = NullIfBlank(configuration[BlobKey]);
-        var blobUri = ReadUri(configuration, BlobUriKey, problems);
+        var connectionString = NullIfBlank(config.ConnectionString);
+        var container = NullIfBlank(config.Container);
+        var blob = NullIfBlank(config.Blob);
+        var blobUri = ReadUri(config.BlobUri, BlobUriKey, problems);
         if (blobUri is null && connectionString is not null && (container is null || blob is null))
         {
             problems.Add($"{ConnectionStringKey} is set but {(container is null ? ContainerKey : BlobKey)} is not: " +
                 "a connection string needs the container and the blob name of the config");
         }
 
-        var configPath = NullIfBlank(configuration[ConfigPathKey]);
+        var configPath = NullIfBlank(config.Path);
         if (configPath is not null && (blobUri is not null || connectionString is not null))
         {
             problems.Add($"{ConfigPathKey} and {(blobUri is not null ? BlobUriKey : ConnectionStringKey)} are both set: " +
                 "the config comes from one source, a file or a blob; unset one of them");
         }
 
-        var statusPath = NullIfBlank(configuration[StatusPathKey]);
+        var statusPath = NullIfBlank(options.Status.Path);
         if (statusPath is not null && !statusPath.StartsWith('/'))
         {
             problems.Add($"{StatusPathKey} is '{statusPath}': expected a path starting with '/', such as '/.gateway/status'");
             statusPath = null;
         }
 
-        if (TrustedProxies.Parse(configuration[TrustedProxies.SettingKey], out var proxiesProblem) is null)
+        var trustedProxies = TrustedProxies.Parse(options.Forwarding.TrustedProxies, out var proxiesProblem);
+        if (trustedProxies is null)
         {
             problems.Add(proxiesProblem!);
         }
 
         // An app setting that is a Key Vault reference the platform could not resolve keeps its literal text,
         // which the public template shows: such a key would open the endpoint to anyone who read the template.
-        var keyValue = NullIfBlank(configuration[StatusKeyKey]);
+        var keyValue = NullIfBlank(options.Status.Key);
         var statusKey = keyValue is null || keyValue.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
             ? null
             : StatusKey.From(keyValue);
@@ -101,22 +128,23 @@ public sealed record GatewaySettings
             ConnectionString = connectionString,
             Container = container,
             Blob = blob,
-            KeyVaultUri = ReadUri(configuration, KeyVaultUriKey, problems),
+            KeyVaultUri = ReadUri(options.KeyVault.Uri, KeyVaultUriKey, problems),
             StatusPath = statusPath,
             StatusKey = statusKey,
+            TrustedProxies = trustedProxies ?? TrustedProxies.None,
             Watcher = new ConfigWatcherOptions
             {
-                PollInterval = ReadSeconds(configuration, PollSecondsKey, 30, allowZero: false, problems),
-                SecretRefreshInterval = ReadSeconds(configuration, SecretRefreshSecondsKey, 300, allowZero: true, problems),
-                StartupWait = ReadSeconds(configuration, StartupWaitSecondsKey, 15, allowZero: true, problems),
+                PollInterval = ReadSeconds(config.PollSeconds, PollSecondsKey, 30, allowZero: false, problems),
+                SecretRefreshInterval = ReadSeconds(options.Secrets.RefreshSeconds, SecretRefreshSecondsKey, 300, allowZero: true, problems),
+                StartupWait = ReadSeconds(config.StartupWaitSeconds, StartupWaitSecondsKey, 15, allowZero: true, problems),
             },
             Problems = problems,
         };
     }
 
-    private static Uri? ReadUri(IConfiguration configuration, string key, List<string> problems)
+    private static Uri? ReadUri(string? setting, string key, List<string> problems)
     {
-        var value = NullIfBlank(configuration[key]);
+        var value = NullIfBlank(setting);
         if (value is null)
         {
             return null;
@@ -134,9 +162,9 @@ public sealed record GatewaySettings
         return null;
     }
 
-    private static TimeSpan ReadSeconds(IConfiguration configuration, string key, double fallback, bool allowZero, List<string> problems)
+    private static TimeSpan ReadSeconds(string? setting, string key, double fallback, bool allowZero, List<string> problems)
     {
-        var value = NullIfBlank(configuration[key]);
+        var value = NullIfBlank(setting);
         if (value is null)
         {
             return TimeSpan.FromSeconds(fallback);

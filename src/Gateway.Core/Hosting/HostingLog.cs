@@ -28,4 +28,7 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 107, Level = LogLevel.Error,
         Message = "The status endpoint {Path} is not served: {PathSetting} is set, but under Azure Functions the endpoint needs a key; set {KeySetting} and send it in the X-Gateway-Status-Key header")]
     public static partial void StatusEndpointNotServed(ILogger logger, string path, string pathSetting, string keySetting);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Error, Message = "The warning checks of the config from {Source} failed unexpectedly; the config is served all the same")]
+    public static partial void LaterChecksFailed(ILogger logger, string source, Exception exception);
 }

@@ -14,10 +14,9 @@ public static class ExposureFinder
     // OPTIONS is left out: browsers send preflights without credentials, so they are unauthenticated by design.
     private static readonly string[] Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
-    public static IReadOnlyList<Exposure> Find(GatewayConfig config) => Find(new RoutePriority(config), config);
-
-    public static IReadOnlyList<Exposure> Find(RoutePriority priority, GatewayConfig config)
+    public static IReadOnlyList<Exposure> Find(GatewayConfig config)
     {
+        var priority = RoutePriority.Of(config);
         var urls = config.Servers.GroupBy(s => s.Alias, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Url, StringComparer.Ordinal);
         var exposures = new List<Exposure>();
         var open = priority.Routes.Where(r => !r.Config.Auth && r.IsProxy).ToList();

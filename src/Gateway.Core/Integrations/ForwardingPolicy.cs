@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using FunctionGateway.Configuration;
 using FunctionGateway.Mapping;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
 
 namespace FunctionGateway.Integrations;
@@ -41,10 +40,9 @@ internal sealed class ForwardingPolicy(TrustedProxies trusted)
     /// Under <c>gateway serve</c> the proxies of the <see cref="TrustedProxies.SettingKey"/> setting; under Azure
     /// Functions also the host's own hop to the worker, on loopback.
     /// </summary>
-    public static ForwardingPolicy Create(IConfiguration? settings, GatewayHostKind host)
+    public static ForwardingPolicy Create(TrustedProxies configured, GatewayHostKind host)
     {
-        // A bad setting is reported by GatewaySettings, which keeps the gateway from serving; nothing is trusted here.
-        var configured = TrustedProxies.Parse(settings?[TrustedProxies.SettingKey], out _) ?? TrustedProxies.None;
+        ArgumentNullException.ThrowIfNull(configured);
         return new ForwardingPolicy(host == GatewayHostKind.AzureFunctions ? configured.With(TrustedProxies.Loopback) : configured);
     }
 

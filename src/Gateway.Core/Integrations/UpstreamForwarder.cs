@@ -11,7 +11,7 @@ namespace FunctionGateway.Integrations;
 /// Forwards requests with YARP's <see cref="IHttpForwarder"/> over one shared connection pool, and turns
 /// its <see cref="ForwarderError"/> into the gateway's 502 and 504 answers in one place.
 /// </summary>
-public sealed class UpstreamForwarder : IDisposable
+internal sealed class UpstreamForwarder : IDisposable
 {
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _invoker;

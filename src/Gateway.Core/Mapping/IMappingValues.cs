@@ -1,7 +1,7 @@
 namespace FunctionGateway.Mapping;
 
 /// <summary>The request values a mapping can read; null when absent.</summary>
-internal interface IMappingValues
+public interface IMappingValues
 {
     string? Header(string name);
 

@@ -9,12 +9,12 @@ namespace FunctionGateway.Mapping;
 /// <c>$request.path.id</c> (a route parameter) or a literal.
 /// <c>$config.NAME</c> is read from the route's variables, then the global ones, when the config is built.
 /// </summary>
-internal sealed partial class MappingTemplate
+public sealed partial class MappingTemplate
 {
     [GeneratedRegex(@"\$(request\.header|request\.query|request\.jwt|request\.path|config)\.([A-Za-z0-9_\-.:]+)", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();
 
-    public const string KnownSources = "$request.header.NAME, $request.query.NAME, $request.path.NAME, $request.jwt.CLAIM, $config.NAME";
+    internal const string KnownSources = "$request.header.NAME, $request.query.NAME, $request.path.NAME, $request.jwt.CLAIM, $config.NAME";
 
     // The characters of a reference's name, as the pattern above reads them.
     private static readonly System.Buffers.SearchValues<char> ReferenceChars = System.Buffers.SearchValues.Create(
@@ -24,10 +24,10 @@ internal sealed partial class MappingTemplate
 
     private MappingTemplate(MappingPart[] parts) => _parts = parts;
 
-    public bool UsesJwt => _parts.Any(p => p.Source == MappingSource.Jwt);
+    internal bool UsesJwt => _parts.Any(p => p.Source == MappingSource.Jwt);
 
     /// <summary>The route parameters the value reads with <c>$request.path.NAME</c>.</summary>
-    public IEnumerable<string> RouteParameters => _parts.Where(p => p.Source == MappingSource.Path).Select(p => p.Text);
+    internal IEnumerable<string> RouteParameters => _parts.Where(p => p.Source == MappingSource.Path).Select(p => p.Text);
 
     /// <summary>Compiles a value; the error names a <c>$config</c> variable that neither scope defines.</summary>
     public static MappingTemplate Compile(string value, IReadOnlyDictionary<string, string> routeVariables,
@@ -78,7 +78,7 @@ internal sealed partial class MappingTemplate
     /// The first <c>$request.</c> or <c>$config.</c> reference of a value that names no known source (a typo such as
     /// <c>$request.headers.x</c>), or null. Compiled as it stands, it would be sent upstream as literal text.
     /// </summary>
-    public static string? FindUnknownSource(string value)
+    internal static string? FindUnknownSource(string value)
     {
         var known = ReferencePattern().Matches(value);
         for (var at = value.IndexOf('$'); at >= 0; at = value.IndexOf('$', at + 1))

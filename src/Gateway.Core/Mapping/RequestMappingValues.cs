@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace FunctionGateway.Mapping;
 
 /// <summary>Mapping values read from the client's request, the route it matched and the payload of its validated token.</summary>
-internal sealed class RequestMappingValues(HttpRequest request, JsonElement? claims, RouteMatch<GatewayRoute>? match = null) : IMappingValues
+public sealed class RequestMappingValues(HttpRequest request, JsonElement? claims, RouteMatch<GatewayRoute>? match = null) : IMappingValues
 {
     public string? Header(string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? values.ToString() : null;

@@ -4,7 +4,7 @@ namespace FunctionGateway.RateLimiting;
 /// Where the counters live: in this process, or in a store every instance shares. A store that cannot answer
 /// throws <see cref="RateLimitStoreException"/> promptly, and the policy's <c>on_store_error</c> decides.
 /// </summary>
-internal interface IRateLimitStore
+public interface IRateLimitStore
 {
     /// <summary>"memory" or "redis", for logs and <c>gateway explain</c>.</summary>
     string Name { get; }

@@ -8,7 +8,7 @@ namespace FunctionGateway.RateLimiting;
 /// the policy's <see cref="RateLimitPolicy.StoreId"/>) and are dropped once expired, so keys that stop
 /// coming do not keep memory.
 /// </summary>
-internal sealed class MemoryRateLimitStore(TimeProvider timeProvider) : IRateLimitStore
+public sealed class MemoryRateLimitStore(TimeProvider timeProvider) : IRateLimitStore
 {
     private readonly ConcurrentDictionary<string, PolicyCounters> _policies = new(StringComparer.Ordinal);
 

@@ -5,7 +5,7 @@ namespace FunctionGateway.RateLimiting;
 /// <param name="Remaining">Requests still allowed now (the RateLimit header's <c>r</c>).</param>
 /// <param name="ResetMilliseconds">Time until the quota is whole again (the header's <c>t</c>).</param>
 /// <param name="RetryAfterMilliseconds">For a refused request, the time until one would be allowed.</param>
-internal readonly record struct RateLimitDecision(bool Allowed, long Remaining, long ResetMilliseconds, long RetryAfterMilliseconds)
+public readonly record struct RateLimitDecision(bool Allowed, long Remaining, long ResetMilliseconds, long RetryAfterMilliseconds)
 {
     /// <summary>The answer for a policy that fails closed while the shared store is down.</summary>
     public static RateLimitDecision Unavailable { get; } = new(false, -1, 0, 0);

@@ -70,6 +70,14 @@ public sealed class RateLimitPolicy
     /// <summary>Names the policy's counters in a store, across config reloads.</summary>
     public string StoreId { get; }
 
+    /// <summary>
+    /// For a sliding window that refused a request <paramref name="elapsed"/> ms into its current window, with
+    /// <paramref name="previous"/> and <paramref name="count"/> requests counted in the previous and current
+    /// windows: how long until one more would be allowed. Every store answers a refusal with this arithmetic.
+    /// </summary>
+    public long SlidingRetryAfter(long elapsed, long previous, long count) =>
+        RateLimitCounter.SlidingRetryAfter(Limit, PeriodMilliseconds, elapsed, previous, count);
+
     /// <summary>Compiles a policy the validator has accepted.</summary>
     internal static RateLimitPolicy From(RateLimitConfig config)
     {

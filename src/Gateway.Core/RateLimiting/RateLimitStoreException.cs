@@ -1,7 +1,7 @@
 namespace FunctionGateway.RateLimiting;
 
 /// <summary>The shared counter store could not answer (down, slow, refusing); the message says why, never with a credential.</summary>
-internal sealed class RateLimitStoreException : Exception
+public sealed class RateLimitStoreException : Exception
 {
     public RateLimitStoreException()
     {

@@ -5,7 +5,7 @@ namespace FunctionGateway.Routing;
 /// are all matched by the other, and a path that matches both. Which route wins such a path is the route
 /// table's to say (<see cref="RouteTable{TRoute}.InPriorityOrder"/>), not this class's.
 /// </summary>
-public static class TemplateOverlap
+internal static class TemplateOverlap
 {
     public static bool MethodsOverlap(RouteMethod a, RouteMethod b) => a == b || a == RouteMethod.Any || b == RouteMethod.Any;
 

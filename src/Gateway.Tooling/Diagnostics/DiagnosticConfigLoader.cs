@@ -11,23 +11,24 @@ namespace FunctionGateway.Tooling.Diagnostics;
 
 /// <summary>
 /// Loads a config the way the gateway does (the same loader, the same secret sources: app settings, or the one the
-/// host passes, Key Vault when <c>Gateway:KeyVault:Uri</c> is set), on a clock fixed at one instant, optionally
-/// with remote keys never fetched.
+/// host passes, Key Vault when <c>Gateway:KeyVault:Uri</c> is set), on the caller's clock, optionally with remote
+/// keys never fetched.
 /// </summary>
 public static class DiagnosticConfigLoader
 {
+    /// <param name="clock">The clock of the whole diagnosis; a command holds it at one instant, so that no check straddles an expiry.</param>
     /// <exception cref="DiagnosticInputException">A <c>Gateway:*</c> setting is not valid.</exception>
-    public static async Task<DiagnosticConfig> LoadAsync(string text, string source, IConfiguration settings, DateTimeOffset? at,
+    public static async Task<DiagnosticConfig> LoadAsync(string text, string source, IConfiguration settings, TimeProvider clock,
         bool offline, Func<TimeProvider, ILoggerFactory, ISecretSource>? secretSource = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(clock);
         var problems = GatewaySettings.Read(settings).Problems;
         if (problems.Count > 0)
         {
             throw new DiagnosticInputException(string.Join("; ", problems));
         }
 
-        var clock = new FixedTimeProvider(at ?? TimeProvider.System.GetUtcNow());
         var services = new ServiceCollection();
         if (secretSource is not null)
         {

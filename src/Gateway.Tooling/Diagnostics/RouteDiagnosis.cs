@@ -58,7 +58,7 @@ internal static class RouteDiagnosis
         {
             return matched is null
                 ? "matches on its own, yet the full table matched nothing"
-                : $"matches too, but {matched} (paths[{matched.Index}]) wins: {RoutePriority.Why(matched, route)}";
+                : $"matches too, but {matched} (paths[{matched.Index}]) wins: {PriorityWording.Why(matched, route)}";
         }
 
         if (route.Method != RouteMethod.Any && alone.Match(route.Config.Method, path) is not null)

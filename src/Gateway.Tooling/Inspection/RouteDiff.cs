@@ -9,11 +9,11 @@ internal static class RouteDiff
 {
     public static List<RouteChange> Compare(GatewayConfig before, GatewayConfig after)
     {
-        var oldPriority = new RoutePriority(before);
-        var newPriority = new RoutePriority(after);
+        var oldPriority = RoutePriority.Of(before);
+        var newPriority = RoutePriority.Of(after);
         var oldRoutes = oldPriority.Routes.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
-        var oldExposures = ExposureFinder.Find(oldPriority, before).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-        var newExposures = ExposureFinder.Find(newPriority, after).Where(e => !oldExposures.Contains(e.Key))
+        var oldExposures = ExposureFinder.Find(before).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var newExposures = ExposureFinder.Find(after).Where(e => !oldExposures.Contains(e.Key))
             .ToLookup(e => Key(e.Protected));
 
         var changes = new List<RouteChange>();

@@ -1,8 +1,6 @@
 using System.Text;
 using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
-using FunctionGateway.Hosting;
-using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,8 +18,9 @@ internal static class FunctionsEngine
             .AddSingleton<IConfiguration>(configuration)
             .Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions)
             .AddGatewayEngine()
+            .AddTestConfigSource(new InMemoryConfigSource(configJson))
             .BuildServiceProvider();
-        var result = await services.GetRequiredService<ConfigPublisher>().LoadAsync(new TextSource(configJson), null, CancellationToken.None);
+        var result = await services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));
         return services.GetRequiredService<GatewayEngine>();
     }
@@ -41,12 +40,4 @@ internal static class FunctionsEngine
     }
 
     public static string Body(HttpContext context) => Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
-
-    private sealed class TextSource(string text) : IConfigSource
-    {
-        public string Name => "inline config";
-
-        public Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken) =>
-            Task.FromResult<ConfigSnapshot?>(currentTag == "1" ? null : new ConfigSnapshot(text, "1"));
-    }
 }

@@ -6,7 +6,10 @@ using FunctionGateway.Azure.Tests.Hosting;
 
 namespace FunctionGateway.Azure.Tests.Azurite;
 
-/// <summary>The gateway with its config in an Azurite blob: load, hot reload, last known good, recovery.</summary>
+/// <summary>
+/// The gateway with its config in an Azurite blob: load, hot reload, last known good, recovery. The watcher polls
+/// when the test moves the fake clock, so each assertion after a poll holds only because that poll happened.
+/// </summary>
 public sealed class BlobReloadTests : IAsyncLifetime
 {
     private const string Blob = "gateway.json";
@@ -23,8 +26,7 @@ public sealed class BlobReloadTests : IAsyncLifetime
         await _container.UploadAsync(Blob, GatewayConfigs.Version("1", "/one"));
         await using var gateway = await StartAsync();
 
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/one", "1"), "serving /one");
-
+        Assert.True(await ServesAsync(gateway, "/one", "1"));
         var status = await gateway.GetStatusAsync();
         var config = status.GetProperty("config");
         Assert.True(status.GetProperty("serving").GetBoolean());
@@ -38,11 +40,14 @@ public sealed class BlobReloadTests : IAsyncLifetime
     {
         await _container.UploadAsync(Blob, GatewayConfigs.Version("1", "/one"));
         await using var gateway = await StartAsync();
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/one", "1"), "serving version 1");
+        Assert.True(await ServesAsync(gateway, "/one", "1"));
 
         await _container.UploadAsync(Blob, GatewayConfigs.Version("2", "/two"));
+        var servedBeforePoll = await ServesAsync(gateway, "/two", "2");
+        await gateway.PollAsync();
 
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/two", "2"), "serving version 2");
+        Assert.False(servedBeforePoll);
+        Assert.True(await ServesAsync(gateway, "/two", "2"));
         Assert.Equal(HttpStatusCode.NotFound, (await gateway.Client.GetAsync(new Uri("/one", UriKind.Relative))).StatusCode);
     }
 
@@ -53,14 +58,13 @@ public sealed class BlobReloadTests : IAsyncLifetime
     {
         await _container.UploadAsync(Blob, GatewayConfigs.Version("1", "/one"));
         await using var gateway = await StartAsync();
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/one", "1"), "serving version 1");
+        Assert.True(await ServesAsync(gateway, "/one", "1"));
         var goodTag = (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("etag").GetString();
 
         await _container.UploadAsync(Blob, invalid);
         var badTag = (await _container.GetBlobClient(Blob).GetPropertiesAsync()).Value.ETag.ToString();
+        await gateway.PollAsync();
 
-        await gateway.EventuallyAsync(async () =>
-            (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("lastRejected").ValueKind == JsonValueKind.Object, "rejecting the bad version");
         var config = (await gateway.GetStatusAsync()).GetProperty("config");
         var rejected = config.GetProperty("lastRejected");
         Assert.Equal(badTag, rejected.GetProperty("tag").GetString());
@@ -68,7 +72,8 @@ public sealed class BlobReloadTests : IAsyncLifetime
         Assert.Contains(expectedInError, error, StringComparison.Ordinal);
         Assert.Equal(goodTag, config.GetProperty("etag").GetString());
         Assert.True(await ServesAsync(gateway, "/one", "1"));
-        await Task.Delay(1000); // five more polls: the rejected version is not parsed and logged again
+        await gateway.PollAsync(5); // the rejected version is not parsed and logged again
+        Assert.Equal(gateway.Clock.GetUtcNow(), await gateway.LastCheckedAtAsync());
         var rejections = gateway.Logs.Lines.Where(l => l.StartsWith($"Error: Config version {badTag} from blob", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(rejections);
         Assert.Contains($"keeping version {goodTag}", line, StringComparison.Ordinal);
@@ -80,16 +85,16 @@ public sealed class BlobReloadTests : IAsyncLifetime
     {
         await _container.UploadAsync(Blob, GatewayConfigs.Version("1", "/one"));
         await using var gateway = await StartAsync();
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/one", "1"), "serving version 1");
+        Assert.True(await ServesAsync(gateway, "/one", "1"));
 
         await _container.DeleteBlobAsync(Blob);
+        await gateway.PollAsync();
 
-        await gateway.EventuallyAsync(async () =>
-            (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("sourceError").ValueKind == JsonValueKind.String, "reporting the deleted blob");
         var sourceError = (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("sourceError").GetString()!;
         Assert.Equal($"cannot read blob '{_container.GetBlobClient(Blob).Uri}': the blob does not exist (404 BlobNotFound)", sourceError);
         Assert.True(await ServesAsync(gateway, "/one", "1"));
-        await Task.Delay(1000); // five more polls: the same cause is logged once
+        await gateway.PollAsync(5); // the same cause is logged once
+        Assert.Equal(gateway.Clock.GetUtcNow(), await gateway.LastCheckedAtAsync());
         Assert.Single(gateway.Logs.Lines, l => l.Contains(sourceError, StringComparison.Ordinal) && l.StartsWith("Error: Config source failed, keeping version", StringComparison.Ordinal));
     }
 
@@ -98,8 +103,7 @@ public sealed class BlobReloadTests : IAsyncLifetime
     {
         await using var gateway = await StartAsync();
         var expected = $"cannot read blob '{_container.GetBlobClient(Blob).Uri}': the blob does not exist (404 BlobNotFound)";
-        await gateway.EventuallyAsync(async () =>
-            (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("sourceError").GetString() == expected, "reporting the missing blob");
+        Assert.Equal(expected, (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("sourceError").GetString());
 
         var response = await gateway.Client.GetAsync(new Uri("/one", UriKind.Relative));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -108,8 +112,9 @@ public sealed class BlobReloadTests : IAsyncLifetime
         Assert.Equal(expected, body.GetProperty("detail").GetString());
 
         await _container.UploadAsync(Blob, GatewayConfigs.Version("1", "/one"));
+        await gateway.PollAsync();
 
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/one", "1"), "recovering once the blob exists");
+        Assert.True(await ServesAsync(gateway, "/one", "1"));
         Assert.Equal(JsonValueKind.Null, (await gateway.GetStatusAsync()).GetProperty("config").GetProperty("sourceError").ValueKind);
     }
 
@@ -124,7 +129,7 @@ public sealed class BlobReloadTests : IAsyncLifetime
             }
             """);
         await using var gateway = await StartAsync(("JWT_SECRET", secret));
-        await gateway.EventuallyAsync(() => ServesAsync(gateway, "/stable", "1"), "serving the config");
+        Assert.True(await ServesAsync(gateway, "/stable", "1"));
 
         var status = await gateway.Client.GetStringAsync(new Uri("/.gateway/status", UriKind.Relative));
 
@@ -147,7 +152,6 @@ public sealed class BlobReloadTests : IAsyncLifetime
             ["Gateway:Config:ConnectionString"] = Azurite.ConnectionString,
             ["Gateway:Config:Container"] = _container.Name,
             ["Gateway:Config:Blob"] = Blob,
-            ["Gateway:Config:PollSeconds"] = "0.2",
             ["Gateway:Status:Path"] = "/.gateway/status",
         };
         foreach (var (key, value) in extra)

@@ -1,20 +1,26 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using FunctionGateway.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Azure.Tests.Hosting;
 
-/// <summary>The standalone gateway on a free loopback port, configured the way an app's settings would.</summary>
+/// <summary>
+/// The standalone gateway on a free loopback port, configured the way an app's settings would, on a fake clock: the
+/// config watcher polls its source when the test moves the clock (<see cref="PollAsync"/>), never on its own.
+/// </summary>
 internal sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GatewayHost(WebApplication app, LogCollector logs)
+    private GatewayHost(WebApplication app, WatcherClock clock, LogCollector logs)
     {
         _app = app;
+        Clock = clock;
         Logs = logs;
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(10) };
     }
@@ -23,42 +29,41 @@ internal sealed class GatewayHost : IAsyncDisposable
 
     public LogCollector Logs { get; }
 
+    public WatcherClock Clock { get; }
+
     public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings)
     {
         var logs = new LogCollector();
+        var clock = new WatcherClock();
         var app = LoopbackGateway.Build(builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.AddProvider(logs);
+            builder.Services.AddSingleton<TimeProvider>(clock);
             builder.Services.AddGatewayConfigSources(builder.Configuration);
         });
+        clock.PollInterval = app.Services.GetRequiredService<IOptions<ConfigWatcherOptions>>().Value.PollInterval;
         await app.StartAsync();
-        return new GatewayHost(app, logs);
+        // The first load starts with the host; once the watcher waits for its next poll, it has ended.
+        await clock.WaitForIdleAsync();
+        return new GatewayHost(app, clock, logs);
     }
+
+    /// <summary>Moves the clock to the watcher's next poll, <paramref name="polls"/> times, each time until that poll has ended.</summary>
+    public Task PollAsync(int polls = 1) => Clock.PollAsync(polls);
+
+    /// <summary>When the watcher last read its source, per the status endpoint.</summary>
+    public async Task<DateTimeOffset> LastCheckedAtAsync() =>
+        (await GetStatusAsync()).GetProperty("config").GetProperty("lastCheckedAt").GetDateTimeOffset();
 
     public async Task<JsonElement> GetStatusAsync() =>
         await Client.GetFromJsonAsync<JsonElement>("/.gateway/status");
-
-    /// <summary>Polls until the condition holds; fails with the last status when it does not within the time given.</summary>
-    public async Task EventuallyAsync(Func<Task<bool>> condition, string what, double seconds = 15)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                var status = await Client.GetStringAsync("/.gateway/status");
-                Assert.Fail($"{what} did not happen within {seconds} s. Status: {status}. Log: {string.Join(Environment.NewLine, Logs.Lines)}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Clock.Dispose();
     }
 }

@@ -37,6 +37,9 @@ internal sealed class FakeKeyVault : IAsyncDisposable
     /// <summary>When set, requests hang until the client gives up: a vault that does not answer.</summary>
     public bool Hang { get; set; }
 
+    /// <summary>Completes when a request starts hanging (<see cref="Hang"/>).</summary>
+    public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>When set, authenticated reads are refused: an identity without the 'get' permission.</summary>
     public bool Forbidden { get; set; }
 
@@ -86,6 +89,7 @@ internal sealed class FakeKeyVault : IAsyncDisposable
         Requests.Enqueue($"{request.Method} {request.Path}");
         if (Hang)
         {
+            Hanging.TrySetResult();
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
         }
 

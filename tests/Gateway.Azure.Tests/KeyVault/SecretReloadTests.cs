@@ -7,12 +7,19 @@ using FunctionGateway.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Azure.Tests.KeyVault;
 
-/// <summary>The config watcher with Key Vault secrets: rotation without a config change, outages, late secrets.</summary>
+/// <summary>
+/// The config watcher with Key Vault secrets: rotation without a config change, outages, late secrets. The refresh
+/// interval passes on a fake clock: a check before it is over reads no secret, one after it does.
+/// </summary>
 public sealed class SecretReloadTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(5);
+
     private const string Config = """
         {
           "authorizer": { "type": "jwt", "secret": "$secret.JWT_SECRET", "algorithm": "HS256" },
@@ -21,6 +28,7 @@ public sealed class SecretReloadTests : IAsyncLifetime
         """;
 
     private readonly string _configFile = Path.GetTempFileName();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private FakeKeyVault _vault = null!;
 
     public async Task InitializeAsync()
@@ -39,14 +47,18 @@ public sealed class SecretReloadTests : IAsyncLifetime
     public async Task CheckAsync_SecretRotatedAfterRefreshInterval_PublishesNewValueWithoutConfigChange()
     {
         _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
-        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        var (services, watcher) = Create(refresh: Refresh);
         using var _ = services;
         await watcher.CheckAsync(CancellationToken.None);
 
         _vault.Secrets["JWT-SECRET"] = "rotated-signing-secret-at-least-32-bytes";
-        await Task.Delay(20);
+        _time.Advance(Refresh - TimeSpan.FromSeconds(1));
+        await watcher.CheckAsync(CancellationToken.None);
+        var beforeRefresh = Holder(services).Current!.Config.Authorizer!.Secret;
+        _time.Advance(TimeSpan.FromSeconds(1));
         await watcher.CheckAsync(CancellationToken.None);
 
+        Assert.Equal("first-signing-secret-at-least-32-bytes", beforeRefresh);
         Assert.Equal("rotated-signing-secret-at-least-32-bytes", Holder(services).Current!.Config.Authorizer!.Secret);
     }
 
@@ -54,16 +66,19 @@ public sealed class SecretReloadTests : IAsyncLifetime
     public async Task CheckAsync_SecretsUnchangedAtRefresh_KeepsSameRuntime()
     {
         _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
-        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        var (services, watcher) = Create(refresh: Refresh);
         using var _ = services;
         await watcher.CheckAsync(CancellationToken.None);
         var loaded = Holder(services).Current;
         var readsAfterLoad = _vault.Requests.Count;
 
-        await Task.Delay(20);
+        await watcher.CheckAsync(CancellationToken.None);
+        var readsBeforeRefresh = _vault.Requests.Count;
+        _time.Advance(Refresh);
         await watcher.CheckAsync(CancellationToken.None);
 
         Assert.Same(loaded, Holder(services).Current);
+        Assert.Equal(readsAfterLoad, readsBeforeRefresh);
         Assert.True(_vault.Requests.Count > readsAfterLoad, "the refresh did not read the vault");
     }
 
@@ -89,12 +104,12 @@ public sealed class SecretReloadTests : IAsyncLifetime
     public async Task CheckAsync_VaultDownAtRefresh_KeepsServingLastGoodSecret()
     {
         _vault.Secrets["JWT-SECRET"] = "first-signing-secret-at-least-32-bytes";
-        var (services, watcher) = Create(refresh: TimeSpan.FromMilliseconds(1));
+        var (services, watcher) = Create(refresh: Refresh);
         using var _ = services;
         await watcher.CheckAsync(CancellationToken.None);
 
         await _vault.DisposeAsync();
-        await Task.Delay(20);
+        _time.Advance(Refresh);
         await watcher.CheckAsync(CancellationToken.None);
 
         Assert.Equal("first-signing-secret-at-least-32-bytes", Holder(services).Current!.Config.Authorizer!.Secret);
@@ -121,11 +136,11 @@ public sealed class SecretReloadTests : IAsyncLifetime
 
     private (ServiceProvider Services, ConfigWatcher Watcher) Create(TimeSpan refresh)
     {
-        var secrets = new KeyVaultSecretSource(_vault.CreateClient(), new ConfigurationBuilder().Build(), TimeProvider.System,
+        var secrets = new KeyVaultSecretSource(_vault.CreateClient(), new ConfigurationBuilder().Build(), _time,
             NullLogger<KeyVaultSecretSource>.Instance, TimeSpan.FromSeconds(5));
         var services = EngineServices.Create(secrets);
         var watcher = new ConfigWatcher(new FileConfigSource(_configFile), services.Loader(), Holder(services), secrets,
-            new ConfigWatcherOptions { SecretRefreshInterval = refresh }, TimeProvider.System, NullLogger<ConfigWatcher>.Instance);
+            Options.Create(new ConfigWatcherOptions { SecretRefreshInterval = refresh }), _time, NullLogger<ConfigWatcher>.Instance);
         return (services, watcher);
     }
 

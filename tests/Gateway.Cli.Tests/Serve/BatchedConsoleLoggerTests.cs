@@ -2,6 +2,7 @@ using System.Text;
 using FunctionGateway.Cli.Serve;
 using FunctionGateway.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Cli.Tests.Serve;
 
@@ -32,7 +33,7 @@ public class BatchedConsoleLoggerTests
     {
         using var output = new MemoryStream();
         using var writer = new LogLineWriter(output);
-        var logger = new BatchedConsoleLogger("c", writer, new ManualTimeProvider(Now));
+        var logger = new BatchedConsoleLogger("c", writer, new FakeTimeProvider(Now));
 
         Assert.False(logger.IsEnabled(LogLevel.None));
         Assert.True(logger.IsEnabled(LogLevel.Trace));
@@ -42,7 +43,7 @@ public class BatchedConsoleLoggerTests
     {
         var output = new MemoryStream();
         var writer = new LogLineWriter(output);
-        log(new BatchedConsoleLogger("FunctionGateway.Engine.GatewayEngine", writer, new ManualTimeProvider(Now)));
+        log(new BatchedConsoleLogger("FunctionGateway.Engine.GatewayEngine", writer, new FakeTimeProvider(Now)));
         writer.Dispose();
         return Encoding.UTF8.GetString(output.ToArray());
     }

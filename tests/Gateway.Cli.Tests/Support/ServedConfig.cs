@@ -1,5 +1,5 @@
 using FunctionGateway.Cli.Serve;
-using FunctionGateway.Hosting;
+using FunctionGateway.Testing;
 using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +22,12 @@ public sealed class ServedConfig : IAsyncDisposable
 
     public static async Task<ServedConfig> StartAsync(string file, IDictionary<string, string?> settings)
     {
-        var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder => builder.Configuration.AddInMemoryCollection(settings));
-        var result = await app.Services.GetRequiredService<ConfigPublisher>().LoadAsync(new FileConfigSource(file), null, CancellationToken.None);
+        var app = StandaloneGateway.Build(["http://127.0.0.1:0"], configure: builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Services.AddTestConfigSource(new FileConfigSource(file));
+        });
+        var result = await app.Services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));
         await app.StartAsync();
         return new ServedConfig(app);

@@ -1,5 +1,6 @@
 using FunctionGateway.Tests.Support;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.Authorization;
 
@@ -46,7 +47,7 @@ public class Hs256ErrorTableTests
     [MemberData(nameof(Cases))]
     public async Task Authorize_BadToken_Answers401WithContractBody(string scenario, string? authorization, string code, string message)
     {
-        var engine = await EngineHarness.CreateAsync(Config, Settings, new ManualTimeProvider(Now));
+        var engine = await EngineHarness.CreateAsync(Config, Settings, new FakeTimeProvider(Now));
 
         var (context, body) = await engine.SendAsync("GET", "/private", r =>
         {
@@ -67,7 +68,7 @@ public class Hs256ErrorTableTests
     [Fact]
     public async Task Authorize_ValidToken_LetsRequestThrough()
     {
-        var engine = await EngineHarness.CreateAsync(Config, Settings, new ManualTimeProvider(Now));
+        var engine = await EngineHarness.CreateAsync(Config, Settings, new FakeTimeProvider(Now));
 
         var (context, body) = await engine.SendAsync("GET", "/private", r => r.Headers.Authorization = "Bearer " + Tokens.Hs256(now: Now));
 
@@ -78,7 +79,7 @@ public class Hs256ErrorTableTests
     [Fact]
     public async Task Authorize_PublicRoute_NeedsNoToken()
     {
-        var engine = await EngineHarness.CreateAsync(Config, Settings, new ManualTimeProvider(Now));
+        var engine = await EngineHarness.CreateAsync(Config, Settings, new FakeTimeProvider(Now));
 
         var (context, _) = await engine.SendAsync("GET", "/public");
 
@@ -88,12 +89,12 @@ public class Hs256ErrorTableTests
     [Fact]
     public async Task Authorize_TokenExpiresWhileClockMoves_RejectedAfterExp()
     {
-        var clock = new ManualTimeProvider(Now);
+        var clock = new FakeTimeProvider(Now);
         var engine = await EngineHarness.CreateAsync(Config, Settings, clock);
         var token = "Bearer " + Tokens.Hs256(new() { ["exp"] = Now.AddSeconds(30).ToUnixTimeSeconds() }, now: Now);
 
         var (before, _) = await engine.SendAsync("GET", "/private", r => r.Headers.Authorization = token);
-        clock.Now = Now.AddSeconds(30);
+        clock.SetUtcNow(Now.AddSeconds(30));
         var (after, body) = await engine.SendAsync("GET", "/private", r => r.Headers.Authorization = token);
 
         Assert.Equal(200, before.Response.StatusCode);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using FunctionGateway.Authorization;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.Authorization;
 
@@ -11,7 +12,7 @@ public class JwtAttackTests
     private static readonly TestKeys Signer = TestKeys.NewRsa("key-1");
     private static readonly TestKeys Attacker = TestKeys.NewRsa("attacker");
 
-    private readonly ManualTimeProvider _time = new(TestTokens.Now);
+    private readonly FakeTimeProvider _time = new(TestTokens.Now);
 
     private JwtAuthorizer Hs256(string extra = "") => TestConfig.Authorizer(TestConfig.Hs256Authorizer(extra), _time);
 

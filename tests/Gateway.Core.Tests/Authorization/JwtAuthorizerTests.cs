@@ -2,6 +2,7 @@ using System.Text.Json;
 using FunctionGateway.Authorization;
 using Microsoft.AspNetCore.Http;
 using FunctionGateway.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.Authorization;
 
@@ -10,7 +11,7 @@ public class JwtAuthorizerTests
     private static readonly TestKeys Rsa = TestKeys.NewRsa("rsa-1");
     private static readonly TestKeys Ec = TestKeys.NewEc("ec-1");
 
-    private readonly ManualTimeProvider _time = new(TestTokens.Now);
+    private readonly FakeTimeProvider _time = new(TestTokens.Now);
 
     private static HttpRequest Request(Action<HttpRequest> setup)
     {

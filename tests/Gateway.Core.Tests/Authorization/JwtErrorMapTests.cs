@@ -1,5 +1,6 @@
 using FunctionGateway.Authorization;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.Authorization;
 
@@ -23,7 +24,7 @@ public class JwtErrorMapTests
             "ERR_JWS_SIGNATURE_VERIFICATION_FAILED", "the signature does not match the authorizer's key"),
     };
 
-    private readonly ManualTimeProvider _time = new(TestTokens.Now);
+    private readonly FakeTimeProvider _time = new(TestTokens.Now);
 
     public static TheoryData<string> Rows()
     {

@@ -3,12 +3,13 @@ using FunctionGateway.Configuration;
 using FunctionGateway.Engine;
 using FunctionGateway.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.Authorization;
 
 public class RouteAuthorizerTests
 {
-    private readonly ManualTimeProvider _time = new(TestTokens.Now);
+    private readonly FakeTimeProvider _time = new(TestTokens.Now);
 
     private RouteAuthorizer TwoAuthorizers(AuthorizationConfig? rules = null) => new(
         [

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FunctionGateway.Authorization;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.Authorization;
 
@@ -55,9 +56,9 @@ public class ValidatedTokenCacheTests
         }
     }
 
-    private static (ValidatedTokenCache Cache, ManualTimeProvider Time) Cache(int capacity)
+    private static (ValidatedTokenCache Cache, FakeTimeProvider Time) Cache(int capacity)
     {
-        var time = new ManualTimeProvider(Now);
+        var time = new FakeTimeProvider(Now);
         var cache = new ValidatedTokenCache(time, capacity);
         // The first look-up adopts the authorizer's current keys; entries checked with other keys are not kept.
         Assert.False(cache.TryGet("none", Keys, out _));

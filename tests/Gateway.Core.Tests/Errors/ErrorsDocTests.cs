@@ -2,6 +2,7 @@ using System.Text;
 using FunctionGateway.Authorization;
 using FunctionGateway.Engine;
 using FunctionGateway.Errors;
+using FunctionGateway.Tests.Support;
 
 namespace FunctionGateway.Tests.Errors;
 
@@ -42,22 +43,9 @@ public class ErrorsDocTests
 
     private static List<string> DocRows()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "docs", "errors.md"));
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "docs", "errors.md"));
         var start = Array.IndexOf(lines, TableHeader);
         Assert.True(start >= 0, $"docs/errors.md has no table starting with the line '{TableHeader}'");
         return [.. lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).Select(l => l.Trim())];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FunctionGateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FunctionGateway.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -118,7 +118,7 @@ public class ColdStartTests
             builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton(source);
-            builder.Services.AddGatewayConfigWatcher(builder.Configuration);
+            builder.Services.AddGatewayConfigWatcher();
         });
         await app.StartAsync();
         return app;

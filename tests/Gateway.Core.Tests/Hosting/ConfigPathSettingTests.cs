@@ -76,7 +76,7 @@ public sealed class ConfigPathSettingTests : IDisposable
             .AddSingleton<IConfiguration>(configuration)
             .Configure<GatewayHostOptions>(o => o.ConfigBaseDirectory = baseDirectory)
             .AddGatewayEngine()
-            .AddGatewayConfigWatcher(configuration)
+            .AddGatewayConfigWatcher()
             .BuildServiceProvider();
     }
 

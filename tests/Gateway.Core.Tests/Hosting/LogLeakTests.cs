@@ -52,9 +52,9 @@ public sealed class LogLeakTests : IDisposable
             });
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
+            builder.Services.AddTestConfigSource(new InMemoryConfigSource(LeakProbe.Config(upstream.Url)));
         });
-        var loaded = await app.Services.GetRequiredService<ConfigPublisher>()
-            .LoadAsync(new InlineConfigSource(LeakProbe.Config(upstream.Url)), null, CancellationToken.None);
+        var loaded = await app.Services.LoadConfigAsync();
         Assert.True(loaded?.Runtime is not null, string.Join("\n", loaded?.Issues ?? []));
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };

@@ -14,13 +14,41 @@ public class RoutePriorityTests
     ];
 
     [Fact]
+    public void Of_SameConfigAskedByEveryReader_BuiltOnce()
+    {
+        var check = FunctionGateway.Configuration.Validation.ConfigChecker.CheckUnresolved("""
+            { "paths": [{ "method": "GET", "path": "/a/{x}", "response": 1 }, { "method": "GET", "path": "/{y}/b", "response": 2 }] }
+            """);
+
+        // The validator's route rules asked for it during the check; routes, diff and explain ask again.
+        var model = RoutePriority.Of(check.Config!);
+
+        Assert.Same(model, RoutePriority.Of(check.Config!));
+        Assert.NotSame(model, RoutePriority.Of(check.Config! with { }));
+        Assert.Equal(["GET /a/{x}", "GET /{y}/b"], model.Order.Select(r => r.ToString()));
+    }
+
+    [Theory]
+    [InlineData("GET /a", "GET /{.+}", PriorityReason.NoWildcard, -1)]
+    [InlineData("GET /a/b/{.+}", "GET /a/{x}/c/{.+}", PriorityReason.LiteralBeforeParameter, 1)]
+    [InlineData("GET /a/b/{.+}", "GET /a/{.+}", PriorityReason.LongerWildcard, -1)]
+    [InlineData("GET /a/{x}", "ANY /a/{y}", PriorityReason.ExactMethod, -1)]
+    [InlineData("GET /a/{x}", "GET /a/{y}", PriorityReason.Order, -1)]
+    public void Decide_TwoRoutes_NamesTheRuleThatDecided(string winner, string loser, PriorityReason reason, int segment)
+    {
+        var routes = RoutePriority.Of(new GatewayConfig { Paths = [RuleHarness.Path(winner), RuleHarness.Path(loser)] }).Routes;
+
+        Assert.Equal(new PriorityDecision(reason, segment), RoutePriority.Decide(routes[0], routes[1]));
+    }
+
+    [Fact]
     public void OverlappingPairs_GroupedWalk_SameAsComparingEveryPair()
     {
         var config = new GatewayConfig
         {
             Paths = [.. Templates.SelectMany(t => new[] { RuleHarness.Path($"GET {t}"), RuleHarness.Path($"POST {t}") })],
         };
-        var priority = new RoutePriority(config);
+        var priority = RoutePriority.Of(config);
         var everyPair = EveryOverlappingPair(priority.Routes).Select(p => $"{p.First} & {p.Second}").ToList();
 
         Assert.Equal(everyPair, priority.OverlappingPairs(int.MaxValue, out var complete).Select(p => $"{p.First} & {p.Second}"));
@@ -52,7 +80,7 @@ public class RoutePriorityTests
             paths.Add(RuleHarness.Path($"{methods[random.Next(methods.Length)]} {template}"));
         }
 
-        var priority = new RoutePriority(new GatewayConfig { Paths = paths });
+        var priority = RoutePriority.Of(new GatewayConfig { Paths = paths });
         var everyPair = EveryOverlappingPair(priority.Routes).Select(p => $"{p.First.Location} & {p.Second.Location}").ToList();
 
         Assert.True(priority.Routes.Count > 250, $"only {priority.Routes.Count} of the random templates parsed");
@@ -64,7 +92,7 @@ public class RoutePriorityTests
     [Fact]
     public void OverlappingPairs_MoreThanTheLimit_ReturnsTheLimitAndSaysSo()
     {
-        var priority = new RoutePriority(new GatewayConfig { Paths = [RuleHarness.Path("GET /{.+}"), RuleHarness.Path("GET /a"), RuleHarness.Path("GET /b")] });
+        var priority = RoutePriority.Of(new GatewayConfig { Paths = [RuleHarness.Path("GET /{.+}"), RuleHarness.Path("GET /a"), RuleHarness.Path("GET /b")] });
 
         var pairs = priority.OverlappingPairs(1, out var complete).ToList();
         var all = priority.OverlappingPairs(2, out var allComplete).ToList();
@@ -78,7 +106,7 @@ public class RoutePriorityTests
     [Fact]
     public void Order_DuplicateRoute_LeftOutSinceItNeverMatches()
     {
-        var priority = new RoutePriority(new GatewayConfig { Paths = [RuleHarness.Path("GET /u/{id}"), RuleHarness.Path("GET /u/{name}")] });
+        var priority = RoutePriority.Of(new GatewayConfig { Paths = [RuleHarness.Path("GET /u/{id}"), RuleHarness.Path("GET /u/{name}")] });
 
         Assert.Equal(["GET /u/{id}"], priority.Order.Select(r => r.ToString()));
         Assert.Null(priority.RankOf(priority.Routes[1]));

@@ -1,6 +1,7 @@
 using FunctionGateway.Configuration;
 using FunctionGateway.RateLimiting;
 using FunctionGateway.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.RateLimiting;
 
@@ -23,7 +24,7 @@ public class RateLimitCounterTests
     [Fact]
     public void FixedWindow_LimitReached_RefusedUntilNextWindow()
     {
-        var time = new ManualTimeProvider(Start.AddSeconds(10));
+        var time = new FakeTimeProvider(Start.AddSeconds(10));
         var store = new MemoryRateLimitStore(time);
         var policy = Policy(RateLimitConfig.FixedWindow, 3);
 
@@ -42,7 +43,7 @@ public class RateLimitCounterTests
     [Fact]
     public void SlidingWindow_PreviousWindowFull_WeighsByOverlap()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var store = new MemoryRateLimitStore(time);
         var policy = Policy(RateLimitConfig.SlidingWindow, 10);
         for (var i = 0; i < 10; i++)
@@ -66,7 +67,7 @@ public class RateLimitCounterTests
     [Fact]
     public void SlidingWindow_CurrentWindowFull_RetryAfterReachesIntoNextWindow()
     {
-        var time = new ManualTimeProvider(Start.AddSeconds(30));
+        var time = new FakeTimeProvider(Start.AddSeconds(30));
         var store = new MemoryRateLimitStore(time);
         var policy = Policy(RateLimitConfig.SlidingWindow, 4);
         for (var i = 0; i < 4; i++)
@@ -85,7 +86,7 @@ public class RateLimitCounterTests
     [Fact]
     public void TokenBucket_Empty_RefilledByPeriod()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var store = new MemoryRateLimitStore(time);
         var policy = Policy(RateLimitConfig.TokenBucket, 5, seconds: 2, perPeriod: 2);
         for (var i = 0; i < 5; i++)
@@ -108,7 +109,7 @@ public class RateLimitCounterTests
     [Fact]
     public void Acquire_ExpiredKeys_AreDroppedBySweep()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var store = new MemoryRateLimitStore(time);
         var policy = Policy(RateLimitConfig.FixedWindow, 10, seconds: 1);
         for (var i = 0; i < 1000; i++)
@@ -125,7 +126,7 @@ public class RateLimitCounterTests
     [Fact]
     public void Acquire_SamePolicyAfterReload_KeepsCounting()
     {
-        var store = new MemoryRateLimitStore(new ManualTimeProvider(Start));
+        var store = new MemoryRateLimitStore(new FakeTimeProvider(Start));
         store.Acquire(Policy(RateLimitConfig.FixedWindow, 2), "a");
         store.Acquire(Policy(RateLimitConfig.FixedWindow, 2), "a");
 

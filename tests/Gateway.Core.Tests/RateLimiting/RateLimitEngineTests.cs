@@ -1,6 +1,7 @@
 using System.Net;
 using FunctionGateway.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.RateLimiting;
 
@@ -9,7 +10,7 @@ public class RateLimitEngineTests
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000 / 60 * 60).AddSeconds(15);
 
-    private static Task<EngineHarness> CreateAsync(ManualTimeProvider time) => EngineHarness.CreateAsync($$"""
+    private static Task<EngineHarness> CreateAsync(FakeTimeProvider time) => EngineHarness.CreateAsync($$"""
         {
           "cors": { "allow_origins": ["https://app.test"] },
           "authorizer": { "type": "jwt", "secret": "$secret.JWT_SECRET", "issuer": "{{Tokens.Issuer}}", "audience": "{{Tokens.Audience}}" },
@@ -33,11 +34,11 @@ public class RateLimitEngineTests
         }
         """, new Dictionary<string, string?> { ["JWT_SECRET"] = Tokens.Secret }, time);
 
-    private static Action<HttpRequest> As(string? subject, ManualTimeProvider time, string? origin = null) => request =>
+    private static Action<HttpRequest> As(string? subject, FakeTimeProvider time, string? origin = null) => request =>
     {
         if (subject is not null)
         {
-            request.Headers.Authorization = "Bearer " + Tokens.Hs256(new() { ["sub"] = subject }, now: time.Now);
+            request.Headers.Authorization = "Bearer " + Tokens.Hs256(new() { ["sub"] = subject }, now: time.GetUtcNow());
         }
 
         if (origin is not null)
@@ -49,7 +50,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task Claim_OverLimit_429WithHeadersBodyAndCors()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         var first = await gateway.SendAsync("GET", "/user", As("alice", time));
@@ -74,12 +75,12 @@ public class RateLimitEngineTests
     [Fact]
     public async Task AfterAuth_RejectedTokens_DoNotSpendTheBudget()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         for (var i = 0; i < 5; i++)
         {
-            var forged = await gateway.SendAsync("GET", "/user", r => r.Headers.Authorization = "Bearer " + Tokens.Hs256(new() { ["sub"] = "alice" }, secret: "another-secret-another-secret-0123456789", now: time.Now));
+            var forged = await gateway.SendAsync("GET", "/user", r => r.Headers.Authorization = "Bearer " + Tokens.Hs256(new() { ["sub"] = "alice" }, secret: "another-secret-another-secret-0123456789", now: time.GetUtcNow()));
             Assert.Equal(401, forged.Context.Response.StatusCode);
         }
 
@@ -89,7 +90,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task BeforeAuth_CountsRequestsWithoutToken_ByAddress()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
         Action<HttpRequest> from(string address) => r => r.HttpContext.Connection.RemoteIpAddress = IPAddress.Parse(address);
 
@@ -110,7 +111,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task Header_MissingWithReject_400NamingThePolicy()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         var (missing, body) = await gateway.SendAsync("GET", "/client");
@@ -126,7 +127,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task Header_MissingWithReject_NoOtherPolicyCountsTheRequest()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         for (var i = 0; i < 10; i++)
@@ -141,7 +142,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task Header_MissingWithShared_RequestsWithoutItShareOneCounter()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         var first = await gateway.SendAsync("GET", "/shared");
@@ -154,7 +155,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task HeadersFalse_OnlyTheRefusalCarriesThem()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         var allowed = await gateway.SendAsync("GET", "/quiet");
@@ -178,7 +179,7 @@ public class RateLimitEngineTests
     [Fact]
     public async Task Preflight_IsAnsweredBeforeAnyLimit()
     {
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var gateway = await CreateAsync(time);
 
         for (var i = 0; i < 3; i++)

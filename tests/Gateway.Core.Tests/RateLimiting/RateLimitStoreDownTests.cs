@@ -5,6 +5,7 @@ using FunctionGateway.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tests.RateLimiting;
 
@@ -32,7 +33,7 @@ public class RateLimitStoreDownTests
     [Fact]
     public async Task StoreDown_OpenCountsLocally_ClosedAnswers503_LoggedOncePerOutage()
     {
-        var time = new ManualTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000 / 60 * 60));
+        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000 / 60 * 60));
         var store = new SwitchableStore(new MemoryRateLimitStore(time));
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection()

@@ -1,5 +1,4 @@
 using FunctionGateway.Engine;
-using FunctionGateway.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +13,8 @@ internal sealed class EngineHarness
 
     public static async Task<EngineHarness> CreateAsync(string configJson, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        var services = TestServices.Create(settings, time);
-        var result = await services.GetRequiredService<ConfigPublisher>().LoadAsync(new InlineConfigSource(configJson), null, CancellationToken.None);
+        var services = TestServices.Create(settings, time, new InMemoryConfigSource(configJson));
+        var result = await services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));
         return new EngineHarness(services.GetRequiredService<GatewayEngine>());
     }

@@ -1,7 +1,5 @@
 using System.Net.Sockets;
 using System.Text;
-using FunctionGateway.Hosting;
-using FunctionGateway.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +12,12 @@ internal sealed class RunningGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RunningGateway(WebApplication app, CapturingLoggerProvider logs)
+    private readonly InMemoryConfigSource _config;
+
+    private RunningGateway(WebApplication app, InMemoryConfigSource config, CapturingLoggerProvider logs)
     {
         _app = app;
+        _config = config;
         Logs = logs;
         Client = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false })
         {
@@ -35,6 +36,7 @@ internal sealed class RunningGateway : IAsyncDisposable
     public static async Task<RunningGateway> StartAsync(string configJson, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var logs = new CapturingLoggerProvider();
+        var config = new InMemoryConfigSource(configJson);
         var app = LoopbackGateway.Build(builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
@@ -43,11 +45,23 @@ internal sealed class RunningGateway : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+
+            builder.Services.AddTestConfigSource(config);
         });
-        var result = await app.Services.GetRequiredService<ConfigPublisher>().LoadAsync(new InlineConfigSource(configJson), null, CancellationToken.None);
+        var result = await app.Services.LoadConfigAsync();
         Assert.True(result?.Runtime is not null, string.Join("\n", result?.Issues ?? []));
         await app.StartAsync();
-        return new RunningGateway(app, logs);
+        return new RunningGateway(app, config, logs);
+    }
+
+    /// <summary>Puts a new version of the config in the source and has the watcher load it; it must be valid.</summary>
+    public async Task ReloadAsync(string configJson)
+    {
+        _config.Update(configJson);
+        var result = await Services.LoadConfigAsync();
+        // Null when the watcher's own poll loaded the new version first.
+        Assert.True(result is null || result.Runtime is not null, string.Join("\n", result?.Issues ?? []));
+        Assert.Equal(_config.Tag, Services.GetRequiredService<FunctionGateway.Engine.GatewayRuntimeHolder>().Current?.Version.Tag);
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? token)
@@ -94,12 +108,4 @@ internal sealed class RunningGateway : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-internal sealed class InlineConfigSource(string text) : IConfigSource
-{
-    public string Name => "inline config";
-
-    public Task<ConfigSnapshot?> ReadAsync(string? currentTag, CancellationToken cancellationToken) =>
-        Task.FromResult<ConfigSnapshot?>(new ConfigSnapshot(text, "inline"));
 }

@@ -18,9 +18,9 @@ internal static class WatcherServices
             .AddLogging(b => b.AddProvider(logs))
             .Configure<GatewayHostOptions>(o => o.Kind = host)
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IConfigSource>(new InlineConfigSource(config))
+            .AddSingleton<IConfigSource>(new InMemoryConfigSource(config))
             .AddGatewayEngine()
-            .AddGatewayConfigWatcher(configuration)
+            .AddGatewayConfigWatcher()
             .BuildServiceProvider();
     }
 }

@@ -1,5 +1,6 @@
 using FunctionGateway.Tooling.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FunctionGateway.Tooling.Tests.Diagnostics;
 
@@ -21,7 +22,7 @@ internal static class ExplainFixture
     public static async Task<Explanation> ExplainAsync(string config, ExplainRequest request, bool offline = false, DateTimeOffset? at = null)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["JWT_SECRET"] = TestKeys.Secret }).Build();
-        var loaded = await DiagnosticConfigLoader.LoadAsync(config, "test", settings, at ?? TestTokens.Now, offline);
+        var loaded = await DiagnosticConfigLoader.LoadAsync(config, "test", settings, new FakeTimeProvider(at ?? TestTokens.Now), offline);
         Assert.True(loaded.Runtime is not null, string.Join("\n", loaded.Issues));
         return await RequestExplainer.ExplainAsync(loaded.Runtime, loaded.Context, request, loaded.Clock);
     }

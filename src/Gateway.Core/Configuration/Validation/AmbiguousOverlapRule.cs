@@ -11,7 +11,7 @@ namespace FunctionGateway.Configuration.Validation;
 /// other one. A route that is narrower than another (<c>/users/me</c> and <c>/users/{id}</c>) is ordinary
 /// specificity and is not reported.
 /// </summary>
-internal sealed class AmbiguousOverlapRule(int maxPairs = AmbiguousOverlapRule.MaxPairs) : IConfigRule
+internal sealed class AmbiguousOverlapRule(int maxPairs = AmbiguousOverlapRule.MaxPairs) : ILintRule
 {
     /// <summary>Warnings this rule writes at most; past them, one more says how to see the rest.</summary>
     public const int MaxWarnings = 50;
@@ -21,7 +21,7 @@ internal sealed class AmbiguousOverlapRule(int maxPairs = AmbiguousOverlapRule.M
 
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
-        var priority = new RoutePriority(config);
+        var priority = RoutePriority.Of(config);
         var reported = 0;
         var pairs = priority.OverlappingPairs(maxPairs, out var searchedAll);
         foreach (var (first, second) in pairs)
@@ -70,17 +70,19 @@ internal sealed class AmbiguousOverlapRule(int maxPairs = AmbiguousOverlapRule.M
 
     private static string Reason(ConfiguredRoute winner, ConfiguredRoute loser)
     {
-        if (!winner.Template.HasWildcard && loser.Template.HasWildcard)
+        // Of two routes where neither covers the other, only these two rules can decide; anything else is the order.
+        var decision = RoutePriority.Decide(winner, loser);
+        if (decision.Reason == PriorityReason.NoWildcard)
         {
             return "a route without a wildcard is tried before any wildcard route";
         }
 
-        var at = TemplateOverlap.FirstLiteralAgainstParameter(winner.Template, loser.Template);
-        if (at < 0 || winner.Template.Segments[at].IsParameter)
+        if (decision.Reason != PriorityReason.LiteralBeforeParameter)
         {
             return "it comes first in the match order (see 'gateway routes')";
         }
 
+        var at = decision.Segment;
         var literal = winner.Template.Segments[at];
         var parameter = loser.Template.Segments[at];
         var more = loser.Template.Segments.Count > winner.Template.Segments.Count ? $", although {loser.Location} has more segments" : "";

@@ -7,7 +7,7 @@ namespace FunctionGateway.Configuration.Validation;
 /// (<c>GET /orders/{id}</c> with a token, <c>ANY /orders/{.+}</c> without: <c>DELETE /orders/7</c> and
 /// <c>GET /orders/7/</c> need none). See <see cref="ExposureFinder"/>.
 /// </summary>
-internal sealed class UnprotectedPathRule : IConfigRule
+internal sealed class UnprotectedPathRule : ILintRule
 {
     private const int Listed = 4;
 

@@ -9,13 +9,13 @@ namespace FunctionGateway.Configuration.Validation;
 /// declared; a reader who expects the first route in <c>paths</c> to win would misread the file. Declaring the
 /// wildcard after them silences the warning without changing what is served.
 /// </summary>
-internal sealed class WildcardOrderRule : IConfigRule
+internal sealed class WildcardOrderRule : ILintRule
 {
     private const int Listed = 3;
 
     public void Check(GatewayConfig config, List<ConfigIssue> issues)
     {
-        var priority = new RoutePriority(config);
+        var priority = RoutePriority.Of(config);
         foreach (var wildcard in priority.Routes.Where(r => r.Template.HasWildcard))
         {
             // The cheap tests first: with thousands of wildcard routes this runs for every pair of routes.

@@ -27,15 +27,16 @@ public sealed class FunctionsHopTests
 
     private static async Task<EchoedRequest> DispatchAsync(TestUpstream upstream, bool workerAppliesForwardedHeaders, string hostForwardedFor)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["JWT_SECRET"] = Tokens.Secret }).Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(
-                new Dictionary<string, string?> { ["JWT_SECRET"] = Tokens.Secret }).Build())
+            .AddSingleton<IConfiguration>(configuration)
             .Configure<GatewayHostOptions>(o => o.Kind = GatewayHostKind.AzureFunctions)
             .AddGatewayEngine()
+            .AddTestConfigSource(new InMemoryConfigSource(UpstreamRequestTests.Config(upstream.Url)))
             .BuildServiceProvider();
-        var loaded = await services.GetRequiredService<ConfigPublisher>().LoadAsync(
-            new InlineConfigSource(UpstreamRequestTests.Config(upstream.Url)), null, CancellationToken.None);
+        var loaded = await services.LoadConfigAsync();
         Assert.NotNull(loaded?.Runtime);
         var engine = services.GetRequiredService<GatewayEngine>();
 

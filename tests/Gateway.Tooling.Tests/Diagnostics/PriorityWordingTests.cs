@@ -2,7 +2,7 @@ using FunctionGateway.Tooling.Diagnostics;
 
 namespace FunctionGateway.Tooling.Tests.Diagnostics;
 
-public class RoutePriorityTests
+public class PriorityWordingTests
 {
     [Theory]
     [InlineData("GET /a/b/{.+}", "GET /a/{x}/c/{.+}", "/a/b/c/d",
