@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FunctionGateway.Authorization;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
 
 namespace FunctionGateway.Tests.Authorization;
@@ -17,7 +18,7 @@ public class ParsedTokenValidatorTests
     private static readonly TestKeys Curve = TestKeys.NewEc("e1");
     private static readonly TestKeys Unnamed = TestKeys.NewRsa("unnamed");
 
-    private readonly ManualTimeProvider _time = new(TestTokens.Now);
+    private readonly FakeTimeProvider _time = new(TestTokens.Now);
 
     private JwtAuthorizer Hs256(string extra = "") => TestConfig.Authorizer(TestConfig.Hs256Authorizer(extra), _time);
 
