@@ -48,7 +48,7 @@ for arg in "$@"; do
   if [[ "$arg" == --functions ]]; then
     echo "Publishing the Function Apps in Release..."
     for project in src/FunctionGateway benchmarks/load/Load.EmptyFunction; do
-      if ! out="$(dotnet publish "$root/$project" -c Release -nologo -v quiet 2>&1)"; then echo "$out"; exit 1; fi
+      if ! out="$(dotnet publish "$root/$project" -c Release -o "$root/$project/bin/Release/publish" -nologo -v quiet 2>&1)"; then echo "$out"; exit 1; fi
     done
   fi
 done

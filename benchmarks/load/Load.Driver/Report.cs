@@ -72,7 +72,7 @@ internal static class Report
         text.AppendLine("ratios                                   conns  req/s  cpu/req  target (on req/s)");
         foreach (var ratio in ratios)
         {
-            var verdict = ratio.Target is { } t ? $">= {t:F1} {(ratio.Met == true ? "met" : "MISSED")}" : "";
+            var verdict = ratio.Target is { } t ? $">= {t:0.0#} {(ratio.Met == true ? "met" : "MISSED")}" : "";
             text.AppendLine(CultureInfo.InvariantCulture, $"{ratio.Name,-40} {ratio.Connections,5} {ratio.Value,6:F2} {ratio.CpuValue,8:F2}  {verdict}");
         }
 

@@ -205,9 +205,9 @@ internal sealed class Topology
         return route;
     }
 
-    /// <summary>Where <c>dotnet publish -c Release</c> puts a project's app (run.sh publishes the Function Apps there).</summary>
+    /// <summary>Where run.sh publishes a Function App (<c>dotnet publish -c Release -o bin/Release/publish</c>).</summary>
     private string Published(string projectDirectory) =>
-        Path.Combine(_options.Root, projectDirectory, "bin", "Release", "net10.0", "publish");
+        Path.Combine(_options.Root, projectDirectory, "bin", "Release", "publish");
 
     private string Binary(string projectDirectory, string assembly) =>
         Path.Combine(_options.Root, projectDirectory, "bin", "Release", "net10.0", assembly);
