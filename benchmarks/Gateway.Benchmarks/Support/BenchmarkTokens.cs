@@ -17,7 +17,9 @@ internal static class BenchmarkTokens
     public static string Hs256() =>
         Mint("HS256", kid: null, input => HMACSHA256.HashData(Encoding.UTF8.GetBytes(HmacSecret), input));
 
-    public static string Mint(string algorithm, string? kid, Func<byte[], byte[]> sign)
+    public static string Mint(string algorithm, string? kid, Func<byte[], byte[]> sign) => Mint(algorithm, kid, sign, Payload());
+
+    public static string Mint(string algorithm, string? kid, Func<byte[], byte[]> sign, string payload)
     {
         var header = new Dictionary<string, object> { ["alg"] = algorithm, ["typ"] = "JWT" };
         if (kid is not null)
@@ -25,15 +27,18 @@ internal static class BenchmarkTokens
             header["kid"] = kid;
         }
 
-        var input = $"{Base64UrlEncoder.Encode(JsonSerializer.Serialize(header))}.{Base64UrlEncoder.Encode(Payload())}";
+        var input = $"{Base64UrlEncoder.Encode(JsonSerializer.Serialize(header))}.{Base64UrlEncoder.Encode(payload)}";
         return $"{input}.{Base64UrlEncoder.Encode(sign(Encoding.ASCII.GetBytes(input)))}";
     }
 
-    /// <summary>The claims every benchmark token carries.</summary>
-    public static string Payload()
+    /// <summary>
+    /// The claims every benchmark token carries, valid for six hours unless <paramref name="lifetime"/> says
+    /// otherwise; a <c>jti</c> when given, so that each token is a new one.
+    /// </summary>
+    public static string Payload(string? jti = null, TimeSpan? lifetime = null)
     {
         var now = DateTimeOffset.UtcNow;
-        return JsonSerializer.Serialize(new Dictionary<string, object>
+        var claims = new Dictionary<string, object>
         {
             ["iss"] = Issuer,
             ["aud"] = Audience,
@@ -41,7 +46,13 @@ internal static class BenchmarkTokens
             ["tenant"] = "tenant-42",
             ["scope"] = "orders:read orders:write",
             ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddHours(6).ToUnixTimeSeconds(),
-        });
+            ["exp"] = (now + (lifetime ?? TimeSpan.FromHours(6))).ToUnixTimeSeconds(),
+        };
+        if (jti is not null)
+        {
+            claims["jti"] = jti;
+        }
+
+        return JsonSerializer.Serialize(claims);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FunctionGateway.Configuration;
 using FunctionGateway.Errors;
@@ -18,7 +19,7 @@ public sealed class JwtAuthorizer
     private readonly TokenSource[] _sources;
     private readonly string _missingReason;
     private readonly LifetimeCheck _lifetime;
-    private Parameters? _parameters;
+    private Validation? _validation;
 
     public JwtAuthorizer(AuthorizerConfig config, ISigningKeySource keys, TimeProvider timeProvider,
         int cacheCapacity = ValidatedTokenCache.DefaultCapacity)
@@ -80,8 +81,10 @@ public sealed class JwtAuthorizer
             return cached!;
         }
 
-        // A token seen for the first time is copied out of the request once, for the checks and the cache.
-        var token = tokenText.ToString();
+        // A token seen for the first time is copied out of the request once, for the checks and the cache; one
+        // handed over as a whole string is used as it is.
+        var token = MemoryMarshal.TryGetString(tokenText, out var whole, out var start, out var length)
+            && start == 0 && length == whole.Length ? whole : tokenText.ToString();
 
         if (!JwtShape.TryParse(token, out var header, out var payload, out var shapeError, out var shapeReason))
         {
@@ -115,20 +118,40 @@ public sealed class JwtAuthorizer
             return AuthorizationOutcome.Failure(GatewayErrors.JwksInvalid, reason);
         }
 
-        var result = await Handler.ValidateTokenAsync(token, ParametersFor(keys));
+        var validation = ValidationFor(keys);
+        var claimProblem = RegisteredClaims.Problem(payload);
+        if (claimProblem is null)
+        {
+            // The token decoded once: its signature, issuer and audience checked on what the shape check parsed.
+            switch (ParsedTokenValidator.Validate(token, header, payload, keys, validation.Issuers, _config.Audiences))
+            {
+                case ParsedTokenVerdict.Accepted:
+                    return Accept(token, payload, keys);
+                case ParsedTokenVerdict.SignatureMismatch:
+                    return AuthorizationOutcome.Failure(GatewayErrors.SignatureVerificationFailed, JwtErrorMap.SignatureMismatch);
+                case ParsedTokenVerdict.NoKeyVerifies:
+                    return AuthorizationOutcome.Failure(GatewayErrors.SignatureVerificationFailed, JwtErrorMap.NoKeyVerifies);
+            }
+        }
+
+        // The rest (a claim the validator cannot read, a wrong issuer or audience) in the validator's own words.
+        var result = await Handler.ValidateTokenAsync(token, validation.Parameters);
         if (!result.IsValid)
         {
             return JwtErrorMap.IsMapped(result.Exception)
                 ? AuthorizationOutcome.Failure(JwtErrorMap.ToError(result.Exception), JwtErrorMap.Describe(result.Exception, payload))
-                : Unverified(token, header, payload, keys);
+                : Unverified(token, header, payload, keys, claimProblem);
         }
 
         // RFC 7519's types, once the signature holds: a 'sub' that is not a string is refused, never mapped.
-        if (RegisteredClaims.Problem(payload) is { } claimProblem)
-        {
-            return AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, claimProblem);
-        }
+        return claimProblem is not null
+            ? AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, claimProblem)
+            : Accept(token, payload, keys);
+    }
 
+    /// <summary>The checks after the signature, issuer and audience: the subject, then the time claims.</summary>
+    private AuthorizationOutcome Accept(string token, JsonElement payload, KeySet keys)
+    {
         if (_config.Subject is { } subject && !(payload.TryGetProperty("sub", out var sub)
             && sub.ValueKind == JsonValueKind.String && sub.ValueEquals(subject)))
         {
@@ -152,7 +175,7 @@ public sealed class JwtAuthorizer
     /// signature is verified here, so the documented order holds: a forged token is a bad signature whatever its
     /// payload; a signed one is refused naming the claim.
     /// </summary>
-    private static AuthorizationOutcome Unverified(string token, JsonElement header, JsonElement payload, KeySet keys)
+    private static AuthorizationOutcome Unverified(string token, JsonElement header, JsonElement payload, KeySet keys, string? claimProblem)
     {
         var algorithm = header.GetProperty("alg").GetString()!;
         var keyId = header.TryGetProperty("kid", out var kid) ? kid.GetString() : null;
@@ -161,18 +184,20 @@ public sealed class JwtAuthorizer
             return AuthorizationOutcome.Failure(GatewayErrors.SignatureVerificationFailed, JwtErrorMap.NoKeyVerifies);
         }
 
-        return RegisteredClaims.Problem(payload) is { } problem
-            ? AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, problem)
+        return claimProblem is not null
+            ? AuthorizationOutcome.Failure(GatewayErrors.ClaimValidationFailed, claimProblem)
             : AuthorizationOutcome.Failure(GatewayErrors.AuthFailed, JwtErrorMap.Describe(null, payload));
     }
 
     /// <summary>What Microsoft.IdentityModel checks (signature, issuer, audience) for these keys; cached per key set.</summary>
-    public TokenValidationParameters ParametersFor(KeySet keys)
+    public TokenValidationParameters ParametersFor(KeySet keys) => ValidationFor(keys).Parameters;
+
+    private Validation ValidationFor(KeySet keys)
     {
-        var current = _parameters;
+        var current = _validation;
         if (current is not null && ReferenceEquals(current.Keys, keys))
         {
-            return current.Value;
+            return current;
         }
 
         var issuers = _config.Issuers.Count > 0 ? _config.Issuers : keys.DiscoveredIssuer is { } discovered ? [discovered] : [];
@@ -191,8 +216,9 @@ public sealed class JwtAuthorizer
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = false,
         };
-        _parameters = new Parameters(keys, parameters);
-        return parameters;
+        var validation = new Validation(keys, issuers, parameters);
+        _validation = validation;
+        return validation;
     }
 
     private static JsonWebTokenHandler CreateHandler()
@@ -201,5 +227,5 @@ public sealed class JwtAuthorizer
         return new JsonWebTokenHandler { MapInboundClaims = false };
     }
 
-    private sealed record Parameters(KeySet Keys, TokenValidationParameters Value);
+    private sealed record Validation(KeySet Keys, IReadOnlyList<string> Issuers, TokenValidationParameters Parameters);
 }

@@ -24,6 +24,8 @@ public static class JwtErrorMap
 
     public const string NoKeyVerifies = "no key of the authorizer verifies the token's signature";
 
+    public const string SignatureMismatch = "the signature does not match the authorizer's key";
+
     /// <summary>Whether a row covers this failure; the others are failures to read the token at all.</summary>
     public static bool IsMapped(Exception? exception) => Rows.Any(row => row.Exception.IsInstanceOfType(exception));
 
@@ -51,7 +53,7 @@ public static class JwtErrorMap
             ? $"the token's 'aud' \"{ReasonText.Quote(audience)}\" is not one of the authorizer's audiences"
             : "the token has no 'aud' claim; the authorizer requires one of its audiences",
         SecurityTokenSignatureKeyNotFoundException => NoKeyVerifies,
-        SecurityTokenInvalidSignatureException => "the signature does not match the authorizer's key",
+        SecurityTokenInvalidSignatureException => SignatureMismatch,
         // Never the exception's type or message: the reason goes to the client in WWW-Authenticate.
         _ => "the token was not accepted",
     };

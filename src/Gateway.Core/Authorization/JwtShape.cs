@@ -78,14 +78,15 @@ public static class JwtShape
                 return false;
             }
 
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, written), Strict);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            // An element that owns its memory: no pooled document to copy out of before it is returned to the pool.
+            var root = JsonElement.Parse(buffer.AsSpan(0, written), Strict);
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                problem = $"is JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object";
+                problem = $"is JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
                 return false;
             }
 
-            element = document.RootElement.Clone();
+            element = root;
             return true;
         }
         catch (JsonException e)

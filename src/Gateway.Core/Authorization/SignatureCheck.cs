@@ -23,7 +23,7 @@ public static class SignatureCheck
                 continue;
             }
 
-            if (Verifies(key, algorithm, signingInput, signature))
+            if (Verifies(key, algorithm, signingInput, signingInput.Length, signature))
             {
                 return true;
             }
@@ -32,7 +32,11 @@ public static class SignatureCheck
         return false;
     }
 
-    private static bool Verifies(SecurityKey key, string algorithm, byte[] signingInput, byte[] signature)
+    /// <summary>
+    /// Whether one key verifies the signature over the first <paramref name="inputLength"/> bytes of
+    /// <paramref name="signingInput"/>, with the signature provider IdentityModel caches for the key and algorithm.
+    /// </summary>
+    internal static bool Verifies(SecurityKey key, string algorithm, byte[] signingInput, int inputLength, byte[] signature)
     {
         var factory = key.CryptoProviderFactory;
         if (!factory.IsSupportedAlgorithm(algorithm, key))
@@ -44,7 +48,7 @@ public static class SignatureCheck
         try
         {
             provider = factory.CreateForVerifying(key, algorithm);
-            return provider.Verify(signingInput, signature);
+            return provider.Verify(signingInput, 0, inputLength, signature, 0, signature.Length);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException
             or System.Security.Cryptography.CryptographicException)
