@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The load harness: builds the gateway and the load apps in Release, then drives them with wrk.
-#   benchmarks/load/run.sh            full run (a few minutes)
-#   benchmarks/load/run.sh --quick    smoke run (under a minute)
+#   benchmarks/load/run.sh            full run (about 10 minutes)
+#   benchmarks/load/run.sh --quick    smoke run (about 4 minutes)
 #   benchmarks/load/run.sh --limits   the rate limit rows alone: one route unlimited, limited in memory, in Redis
 #                                     (with --quick: one concurrency, 3 s each)
 #   benchmarks/load/run.sh --soak     5 minutes of constant load on the gateway's JWT route
