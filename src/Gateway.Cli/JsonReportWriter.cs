@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace FunctionGateway.Cli;
 
-/// <summary>The members the JSON reports write the same way: arrays of strings, and strings that may be null (written as null, never left out).</summary>
+/// <summary>The members the JSON reports write the same way: arrays of strings, and strings and objects that may be null (written as null, never left out).</summary>
 internal static class JsonReportWriter
 {
     public static void WriteStrings(this Utf8JsonWriter json, string name, IEnumerable<string> values)
@@ -26,5 +26,19 @@ internal static class JsonReportWriter
         {
             json.WriteString(name, value);
         }
+    }
+
+    public static void WriteObjectOrNull<T>(this Utf8JsonWriter json, string name, T? value, Action<Utf8JsonWriter, T> writeMembers)
+        where T : class
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        writeMembers(json, value);
+        json.WriteEndObject();
     }
 }

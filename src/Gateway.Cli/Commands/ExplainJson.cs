@@ -131,17 +131,11 @@ internal static class ExplainJson
             });
             json.WriteString("expected", check.Expected);
             json.WriteString("actual", check.Actual);
-            if (check.Error is { } error)
+            json.WriteObjectOrNull("error", check.Error, static (json, error) =>
             {
-                json.WriteStartObject("error");
                 json.WriteNumber("status", error.Status);
                 json.WriteString("code", error.Code);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("error");
-            }
+            });
 
             json.WriteStringOrNull("note", check.Note);
             json.WriteEndObject();

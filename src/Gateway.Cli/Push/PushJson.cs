@@ -15,18 +15,11 @@ internal static class PushJson
             json.WriteString("blob", report.Blob);
             json.WriteString("outcome", report.Outcome == PushOutcome.DryRun ? "dry-run" : report.Outcome.ToString().ToLowerInvariant());
             json.WriteStringOrNull("rollbackTo", report.RollbackTo);
-            if (report.Current is { } current)
+            json.WriteObjectOrNull("current", report.Current, static (json, current) =>
             {
-                json.WriteStartObject("current");
                 json.WriteString("etag", current.Tag);
                 json.WriteStringOrNull("versionId", current.VersionId);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("current");
-            }
-
+            });
             if (report.Diff is { } diff)
             {
                 DiffJson.Write(json, "changes", diff);
@@ -36,30 +29,17 @@ internal static class PushJson
                 json.WriteNull("changes");
             }
 
-            if (report.Upload is { } upload)
+            json.WriteObjectOrNull("uploaded", report.Upload, static (json, upload) =>
             {
-                json.WriteStartObject("uploaded");
                 json.WriteString("etag", upload.Tag);
                 json.WriteStringOrNull("versionId", upload.VersionId);
                 json.WriteStringOrNull("previousSnapshot", upload.PreviousSnapshot);
-                json.WriteEndObject();
-            }
-            else
+            });
+            json.WriteObjectOrNull("conflict", report.Conflict, static (json, conflict) =>
             {
-                json.WriteNull("uploaded");
-            }
-
-            if (report.Conflict is { } conflict)
-            {
-                json.WriteStartObject("conflict");
                 json.WriteStringOrNull("expectedEtag", conflict.ExpectedTag);
                 json.WriteStringOrNull("currentEtag", conflict.CurrentTag);
                 json.WriteString("message", conflict.Message);
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNull("conflict");
-            }
+            });
         });
 }
