@@ -5,9 +5,10 @@ using Microsoft.IdentityModel.Tokens;
 namespace FunctionGateway.Authorization;
 
 /// <summary>
-/// Verifies a token's signature with the authorizer's keys, without reading its claims. Used only when the token
-/// library refused a token before verifying it (a registered claim it cannot read as its type), so that such a
-/// token still gets the answer of the documented order: a bad signature first, the claim after.
+/// Verifies a token's signature with the authorizer's keys and IdentityModel's cryptography, without reading its
+/// claims. <see cref="ParsedTokenValidator"/> verifies a first-seen token with it; the whole-token overload serves
+/// a token the token library refused before verifying it (a registered claim it cannot read as its type), so that
+/// such a token still gets the answer of the documented order: a bad signature first, the claim after.
 /// </summary>
 public static class SignatureCheck
 {
