@@ -56,10 +56,7 @@ internal sealed class Topology
     public ServerSpec Gateway(string? redis = null)
     {
         var port = FreePort();
-        var config = Path.Combine(RunDirectory, "gateway.json");
-        File.WriteAllText(config, GatewayConfig());
-        var environment = DotnetEnvironment();
-        environment["JWT_SECRET"] = _secret;
+        var environment = GatewayEnvironment(out var config);
         if (redis is not null)
         {
             environment["Gateway__RateLimit__Redis"] = redis;
@@ -90,10 +87,7 @@ internal sealed class Topology
     /// <summary>The gateway's Function App under the Functions host, on the same config as <see cref="Gateway"/>.</summary>
     public ServerSpec FunctionGateway(FunctionsHost host)
     {
-        var config = Path.Combine(RunDirectory, "gateway.json");
-        File.WriteAllText(config, GatewayConfig());
-        var environment = DotnetEnvironment();
-        environment["JWT_SECRET"] = _secret;
+        var environment = GatewayEnvironment(out var config);
         // The config from a file: the same bytes as serve's, and no storage emulator in the run.
         environment["Gateway__Config__Path"] = config;
         var app = _options.FunctionApp ?? Published("src/FunctionGateway");
@@ -148,6 +142,16 @@ internal sealed class Topology
         var conf = Path.Combine(directory, "nginx.conf");
         File.WriteAllText(conf, NginxConfig.Render(port, directory));
         return new ServerSpec("nginx", nginx, ["-p", directory, "-c", conf], Url(port) + JwtPath);
+    }
+
+    /// <summary>The run's config written to <paramref name="config"/>, and the environment of a gateway reading it.</summary>
+    private Dictionary<string, string> GatewayEnvironment(out string config)
+    {
+        config = Path.Combine(RunDirectory, "gateway.json");
+        File.WriteAllText(config, GatewayConfig());
+        var environment = DotnetEnvironment();
+        environment["JWT_SECRET"] = _secret;
+        return environment;
     }
 
     private string GatewayConfig()
