@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 
 namespace FunctionGateway.Authorization;
 
 /// <summary>
 /// Tokens one authorizer has accepted, keyed on the whole token, so that a client sending the same token again
-/// skips the signature check. An entry never outlives the token's <c>exp</c> nor <see cref="MaxAge"/>, and the
-/// whole cache is dropped when the authorizer's keys change. A config change that leaves the authorizer's settings
+/// skips the signature check. A token is kept from its second acceptance on: one seen only once (a fresh token per
+/// request, or a client that sends one request) would cost more to keep than to check, since every entry outlives
+/// the garbage collector's youngest generation. An entry never outlives the token's <c>exp</c> nor
+/// <see cref="MaxAge"/>, and the whole cache is dropped when the authorizer's keys change. A config change that leaves the authorizer's settings
 /// as they were keeps the authorizer, and so its cache (<see cref="AuthorizerRegistry"/>); any other builds a new one.
 /// </summary>
 internal sealed class ValidatedTokenCache
@@ -23,6 +26,10 @@ internal sealed class ValidatedTokenCache
     private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private KeySet? _keys;
     private int _count;
+    // The hash of the last accepted token per slot, so that a second acceptance is told from a first without keeping
+    // the token: a fixed array, as TinyLFU's doorkeeper. Two tokens on one slot only mean one is kept a sight early or
+    // late; the cache's answers never depend on it.
+    private int[]? _seenOnce;
 
     public ValidatedTokenCache(TimeProvider timeProvider, int capacity = DefaultCapacity)
     {
@@ -61,10 +68,12 @@ internal sealed class ValidatedTokenCache
         return true;
     }
 
-    /// <summary>Remembers an accepted token, unless the keys it was checked with are no longer current.</summary>
+    /// <summary>
+    /// Remembers a token accepted for the second time, unless the keys it was checked with are no longer current.
+    /// </summary>
     public void Add(string token, KeySet keys, AuthorizationOutcome outcome, DateTimeOffset? expires)
     {
-        if (_capacity == 0 || !ReferenceEquals(Volatile.Read(ref _keys), keys))
+        if (_capacity == 0 || !ReferenceEquals(Volatile.Read(ref _keys), keys) || !SeenBefore(token))
         {
             return;
         }
@@ -90,6 +99,21 @@ internal sealed class ValidatedTokenCache
         {
             Interlocked.Increment(ref _count);
         }
+    }
+
+    private bool SeenBefore(string token)
+    {
+        // Two threads may each allocate it on the first acceptances; the one that loses only forgets a first sight.
+        var seen = _seenOnce ??= new int[BitOperations.RoundUpToPowerOf2((uint)_capacity)];
+        var hash = string.GetHashCode(token, StringComparison.Ordinal);
+        ref var slot = ref seen[hash & (seen.Length - 1)];
+        if (slot == hash)
+        {
+            return true;
+        }
+
+        slot = hash;
+        return false;
     }
 
     private void Flush(KeySet keys)

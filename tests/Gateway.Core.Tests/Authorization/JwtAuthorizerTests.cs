@@ -187,32 +187,45 @@ public class JwtAuthorizerTests
     }
 
     [Fact]
-    public async Task ValidateAsync_SameTokenTwice_SecondComesFromTheCache()
+    public async Task ValidateAsync_TokenSeenOnce_IsNotCached()
+    {
+        var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
+
+        Assert.True((await authorizer.ValidateAsync(TestTokens.Hs256())).Succeeded);
+
+        Assert.Equal(0, authorizer.Cache.Count);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_SameTokenThrice_ThirdComesFromTheCache()
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
         var token = TestTokens.Hs256();
 
         var first = await authorizer.ValidateAsync(token);
         var second = await authorizer.ValidateAsync(token);
+        var third = await authorizer.ValidateAsync(token);
 
         Assert.True(first.Succeeded);
-        Assert.Same(first, second);
+        Assert.NotSame(first, second);
+        Assert.Same(second, third);
         Assert.Equal(1, authorizer.Cache.Count);
     }
 
     [Fact]
-    public async Task AuthorizeAsync_SameBearerTokenFromHeaderTwice_SecondComesFromTheCache()
+    public async Task AuthorizeAsync_SameBearerTokenInAnotherSpelling_ComesFromTheCache()
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
         var token = TestTokens.Hs256();
+        await authorizer.ValidateAsync(token);
+        var kept = await authorizer.ValidateAsync(token);
 
         var first = await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"Bearer {token}"));
         var second = await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"bearer  {token} "));
-        var direct = await authorizer.ValidateAsync(token);
 
-        Assert.True(first.Succeeded, first.Reason);
-        Assert.Same(first, second);
-        Assert.Same(first, direct);
+        Assert.True(kept.Succeeded, kept.Reason);
+        Assert.Same(kept, first);
+        Assert.Same(kept, second);
         Assert.Equal(1, authorizer.Cache.Count);
     }
 
@@ -221,7 +234,9 @@ public class JwtAuthorizerTests
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
         var token = TestTokens.Hs256();
+        await authorizer.ValidateAsync(token);
         Assert.True((await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"Bearer {token}"))).Succeeded);
+        Assert.Equal(1, authorizer.Cache.Count);
 
         var outcome = await authorizer.AuthorizeAsync(Request(r => r.Headers.Authorization = $"Bearer {token}x"));
 
@@ -233,7 +248,9 @@ public class JwtAuthorizerTests
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
         var token = TestTokens.Hs256(TestTokens.Claims(TimeSpan.FromMinutes(2)));
+        await authorizer.ValidateAsync(token);
         Assert.True((await authorizer.ValidateAsync(token)).Succeeded);
+        Assert.Equal(1, authorizer.Cache.Count);
 
         _time.Advance(TimeSpan.FromMinutes(2));
 
@@ -245,13 +262,15 @@ public class JwtAuthorizerTests
     {
         var authorizer = TestConfig.Authorizer(TestConfig.Hs256Authorizer(), _time);
         var token = TestTokens.Hs256();
-        var first = await authorizer.ValidateAsync(token);
+        await authorizer.ValidateAsync(token);
+        var kept = await authorizer.ValidateAsync(token);
+        Assert.Same(kept, await authorizer.ValidateAsync(token));
 
         _time.Advance(ValidatedTokenCache.MaxAge);
-        var second = await authorizer.ValidateAsync(token);
+        var later = await authorizer.ValidateAsync(token);
 
-        Assert.True(second.Succeeded);
-        Assert.NotSame(first, second);
+        Assert.True(later.Succeeded);
+        Assert.NotSame(kept, later);
     }
 
     [Fact]
@@ -271,7 +290,9 @@ public class JwtAuthorizerTests
         var keys = new SwitchableKeySource(TestKeys.Jwks(Rsa));
         var authorizer = new JwtAuthorizer(config.Authorizer!, keys, _time);
         var token = TestTokens.Rs256(Rsa);
+        await authorizer.ValidateAsync(token);
         Assert.True((await authorizer.ValidateAsync(token)).Succeeded);
+        Assert.Equal(1, authorizer.Cache.Count);
 
         keys.Publish(TestKeys.Jwks(TestKeys.NewRsa("rsa-2")));
         var outcome = await authorizer.ValidateAsync(token);

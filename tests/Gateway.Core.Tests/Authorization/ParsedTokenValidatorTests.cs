@@ -203,15 +203,18 @@ public class ParsedTokenValidatorTests
     }
 
     [Fact]
-    public async Task ValidateAsync_ValidToken_CachedWithItsClaims()
+    public async Task ValidateAsync_ValidTokenTwice_CachedWithItsClaims()
     {
         var authorizer = TwoRsaKeys();
+        var token = SignRs(Second, TestTokens.Header("RS256", Second.KeyId));
+        await authorizer.ValidateAsync(token);
 
-        var outcome = await authorizer.ValidateAsync(SignRs(Second, TestTokens.Header("RS256", Second.KeyId)));
+        var outcome = await authorizer.ValidateAsync(token);
 
         Assert.True(outcome.Succeeded, outcome.Reason);
         Assert.Equal("user-1", outcome.Claims!.Value.GetProperty("sub").GetString());
         Assert.Equal(1, authorizer.Cache.Count);
+        Assert.Same(outcome, await authorizer.ValidateAsync(token));
     }
 
     private static async Task AssertRefused(JwtAuthorizer authorizer, string token, string reason)

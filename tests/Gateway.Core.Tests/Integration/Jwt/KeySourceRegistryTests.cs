@@ -47,6 +47,7 @@ public class KeySourceRegistryTests
         await using var gateway = await RunningGateway.StartAsync(Config(Authorizer(idp.JwksUri)));
         var token = TestTokens.Rs256(Rsa1, Claims());
         Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/orders", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/orders", token)).StatusCode);
         var before = Holder(gateway).Current!.Authorizers.Single();
 
         idp.Down = true;
