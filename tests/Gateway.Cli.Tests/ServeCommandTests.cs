@@ -4,7 +4,7 @@ using FunctionGateway.Cli.Tests.Support;
 
 namespace FunctionGateway.Cli.Tests;
 
-/// <summary><c>gateway serve</c> refusing to start: one plain line per problem on stderr, exit code 1, no stack trace.</summary>
+/// <summary><c>gateway serve</c> starting, and refusing to start: one plain line per problem on stderr, exit code 1, no stack trace.</summary>
 public class ServeCommandTests
 {
     private const string ValidConfig = """{ "paths": [{ "method": "GET", "path": "/health", "response": { "ok": true } }] }""";
@@ -68,6 +68,8 @@ public class ServeCommandTests
         var result = await GatewayCommand.RunAsync("serve", "--config", config, "--urls", "http://127.0.0.1:0");
 
         Assert.True(result.ExitCode == 1, result.ToString());
+        // The first load runs while Kestrel starts; a file that cannot be served is never announced as listened on.
+        Assert.DoesNotContain("Now listening", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(
         [
             "servers[0].url: must be an absolute http:// or https:// URL, such as 'https://orders.internal.example.com'",
@@ -75,6 +77,44 @@ public class ServeCommandTests
             "paths[1].auth: is true but the config has no 'authorizer'",
             $"file '{config}' is not a valid gateway config (3 error(s)); nothing served.",
         ], result.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Serve_ValidConfig_SaysItListensOnceTheConfigIsServed()
+    {
+        using var dir = new TempDir();
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
+        holder.Stop();
+        using var process = System.Diagnostics.Process.Start(
+            GatewayCommand.StartInfo(dir.Path, "serve", "--config", dir.Write("gateway.json", ValidConfig), "--urls", url))!;
+        process.StandardInput.Close();
+        var lines = new List<string>();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                lines.Add(line);
+                if (line.Contains("Now listening", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{url}/health")).StatusCode);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        Assert.Contains("Config loaded from file", lines[^2], StringComparison.Ordinal);
+        Assert.EndsWith($"FunctionGateway.Cli.Serve[110] Now listening on: {url}", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains("Microsoft.Hosting.Lifetime", StringComparison.Ordinal));
     }
 
     [Fact]

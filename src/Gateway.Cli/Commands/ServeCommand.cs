@@ -59,9 +59,11 @@ internal static class ServeCommand
             builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
             // A failed start is reported below in one line; the host would log it again with a stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+            // The host says it listens as soon as it does, before the file has loaded: ServeLog says it once served.
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         });
 
-        // Checked before the first load, which runs before the host starts (and checks them again).
+        // Checked before the first load (which checks them again), so that bad settings stop serve before it listens.
         GatewaySettings settings;
         try
         {
@@ -77,28 +79,19 @@ internal static class ServeCommand
             return 1;
         }
 
-        // The warnings of the checks that never decide whether a config is served come once it is.
-        Task<IReadOnlyList<ConfigIssue>>? laterWarnings = null;
-        if (configFile is null && settings.ConfigPath is null)
+        // A config file must be valid at start; without one, the blob is loaded by the watcher as the host starts.
+        if (configFile is null && settings.ConfigPath is null && !settings.HasBlob)
         {
-            if (!settings.HasBlob)
-            {
-                await console.Error.WriteLineAsync(
-                    $"No config: pass --config <file>, or set {GatewaySettings.ConfigPathKey} (environment: Gateway__Config__Path), " +
-                    $"{GatewaySettings.BlobUriKey} (environment: Gateway__Config__BlobUri), " +
-                    $"or {GatewaySettings.ConnectionStringKey} with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}.");
-                return 1;
-            }
-        }
-        else if (await LoadFileAsync(app, console, cancellationToken) is { } loaded)
-        {
-            laterWarnings = loaded.LaterWarnings;
-        }
-        else
-        {
+            await console.Error.WriteLineAsync(
+                $"No config: pass --config <file>, or set {GatewaySettings.ConfigPathKey} (environment: Gateway__Config__Path), " +
+                $"{GatewaySettings.BlobUriKey} (environment: Gateway__Config__BlobUri), " +
+                $"or {GatewaySettings.ConnectionStringKey} with {GatewaySettings.ContainerKey} and {GatewaySettings.BlobKey}.");
             return 1;
         }
 
+        // The watcher's first load starts with the host and runs while Kestrel starts, so that a start pays for the
+        // longer of the two rather than both (docs/performance.md, "Start-up"). A request that arrives first waits
+        // for it (Gateway:Config:StartupWaitSeconds); a file that cannot be served stops the host before it serves anything.
         try
         {
             await app.StartAsync(cancellationToken);
@@ -109,7 +102,27 @@ internal static class ServeCommand
             return 1;
         }
 
-        var warned = laterWarnings is null ? Task.CompletedTask : WriteAsync(laterWarnings, console.Error);
+        ConfigLoadResult? loaded = null;
+        if (configFile is not null || settings.ConfigPath is not null)
+        {
+            loaded = await FirstLoadAsync(app, console, cancellationToken);
+            if (loaded is null)
+            {
+                await app.StopAsync(CancellationToken.None);
+                return 1;
+            }
+        }
+
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ServeLog.Category);
+        foreach (var address in app.Urls)
+        {
+            ServeLog.Listening(log, address);
+        }
+
+        app.Lifetime.ApplicationStopping.Register(() => ServeLog.ShuttingDown(log));
+
+        // The warnings of the checks that never decide whether a config is served come once it is.
+        var warned = loaded is null ? Task.CompletedTask : WriteAsync(loaded.LaterWarnings, console.Error);
         await app.WaitForShutdownAsync(cancellationToken);
         await warned;
         return 0;
@@ -117,10 +130,10 @@ internal static class ServeCommand
 
     // A config file, given on the command line or in Gateway:Config:Path, must be valid at start: fail fast rather than serve 503s.
     // Returns the load that is served, or null.
-    private static async Task<ConfigLoadResult?> LoadFileAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<ConfigLoadResult?> FirstLoadAsync(WebApplication app, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         var watcher = app.Services.GetRequiredService<ConfigWatcher>();
-        var result = await watcher.CheckAsync(cancellationToken);
+        var result = await watcher.FirstCheck.WaitAsync(cancellationToken);
         foreach (var issue in result?.Issues ?? [])
         {
             await console.Error.WriteLineAsync(issue.ToString());

@@ -37,7 +37,15 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
     // The logging of the last load's later warnings (see LoadAsync), for a test to await.
     private Task _laterWarningsLogged = Task.CompletedTask;
 
+    private readonly TaskCompletionSource<ConfigLoadResult?> _firstCheck = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConfigWatcherStatus Status => _status;
+
+    /// <summary>
+    /// The result of the first poll, which starts with the host: what <c>gateway serve</c> waits for to refuse a
+    /// config file it cannot serve. Null when the source could not be read (<see cref="Status"/> says why).
+    /// </summary>
+    public Task<ConfigLoadResult?> FirstCheck => _firstCheck.Task;
 
     internal Task LaterWarningsLogged => _laterWarningsLogged;
 
@@ -72,7 +80,14 @@ public sealed class ConfigWatcher(IConfigSource source, GatewayConfigLoader load
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return await CheckCoreAsync(cancellationToken);
+            var result = await CheckCoreAsync(cancellationToken);
+            _firstCheck.TrySetResult(result);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            _firstCheck.TrySetException(ex);
+            throw;
         }
         finally
         {

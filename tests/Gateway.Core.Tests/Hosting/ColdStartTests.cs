@@ -98,6 +98,36 @@ public class ColdStartTests
         Assert.Equal(503, context.Response.StatusCode);
     }
 
+    [Fact]
+    public async Task FirstCheck_HostStarted_CompletesWithTheFirstLoadAndTheHostDidNotWaitForIt()
+    {
+        var time = new FakeTimeProvider();
+        var source = new ScriptedConfigSource(Config, time) { Delay = TimeSpan.FromSeconds(2) };
+        await using var app = await StartAsync(source, time);
+        var watcher = app.Services.GetRequiredService<ConfigWatcher>();
+
+        // The host has started while the first read still waits on the clock.
+        await source.ReadStarted.WaitAsync(Hang);
+        Assert.False(watcher.FirstCheck.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+        var result = await watcher.FirstCheck.WaitAsync(Hang);
+
+        Assert.NotNull(result?.Runtime);
+        Assert.Same(result.Runtime, app.Services.GetRequiredService<GatewayRuntimeHolder>().Current);
+    }
+
+    [Fact]
+    public async Task FirstCheck_SourceFails_CompletesWithNullAndTheStatusSaysWhy()
+    {
+        var time = new FakeTimeProvider();
+        var source = new ScriptedConfigSource(Config, time) { Failure = "cannot read file 'gateway.json': no such file" };
+        await using var app = await StartAsync(source, time);
+        var watcher = app.Services.GetRequiredService<ConfigWatcher>();
+
+        Assert.Null(await watcher.FirstCheck.WaitAsync(Hang));
+        Assert.Equal("cannot read file 'gateway.json': no such file", watcher.Status.SourceError);
+    }
+
     // Starts a match once the first read is waiting on the clock, and moves the clock to just before the moment
     // the wait must end, where the match must still be pending, then to that moment.
     private static async Task<bool> MatchAcrossAsync(WebApplication app, ScriptedConfigSource source, FakeTimeProvider time,
