@@ -62,7 +62,7 @@ internal sealed class Topology
             environment["Gateway__RateLimit__Redis"] = redis;
         }
 
-        return new ServerSpec(redis is null ? "gateway" : "gateway-redis", _options.Gateway ?? Binary("src/Gateway.Cli", "gateway"),
+        return new ServerSpec(redis is null ? "gateway" : "gateway-redis", _options.Gateway ?? Path.Combine(Published("src/Gateway.Cli"), "gateway"),
             ["serve", "--config", config, "--urls", Url(port)], Url(port) + StaticPath)
         {
             Environment = environment,
@@ -112,7 +112,7 @@ internal sealed class Topology
     public ServerSpec Minimal()
     {
         var port = FreePort();
-        return new ServerSpec("minimal", Binary("benchmarks/load/Load.Minimal", "Load.Minimal"), ["--urls", Url(port)], Url(port) + StaticPath)
+        return new ServerSpec("minimal", Path.Combine(Published("benchmarks/load/Load.Minimal"), "Load.Minimal"), ["--urls", Url(port)], Url(port) + StaticPath)
         {
             Environment = DotnetEnvironment(),
         };
@@ -209,7 +209,7 @@ internal sealed class Topology
         return route;
     }
 
-    /// <summary>Where run.sh publishes a Function App (<c>dotnet publish -c Release -o bin/Release/publish</c>).</summary>
+    /// <summary>Where run.sh publishes a project (<c>dotnet publish -c Release -o bin/Release/publish</c>).</summary>
     private string Published(string projectDirectory) =>
         Path.Combine(_options.Root, projectDirectory, "bin", "Release", "publish");
 
