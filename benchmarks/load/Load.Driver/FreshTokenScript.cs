@@ -5,9 +5,10 @@ namespace FunctionGateway.Load.Driver;
 
 /// <summary>
 /// The wrk script of the fresh-token scenarios: every request carries a token its server has not seen for a long
-/// while, so a cache of validated tokens cannot answer it. Each wrk thread cycles through a slice of its own,
-/// and the slices together hold several times what the gateway's cache keeps (10,000 tokens per authorizer),
-/// so a token comes round again only after the cache has been filled and emptied since it was last sent.
+/// while, so a cache of validated tokens can rarely answer it. Each wrk thread cycles through a slice of its own,
+/// and the slices together hold several times what the gateway remembers (it caches a token from its second
+/// acceptance, and its record of first sights has 16,384 slots), so a token comes round again only after tens of
+/// thousands of others, when that record has mostly forgotten it.
 /// </summary>
 internal static class FreshTokenScript
 {
