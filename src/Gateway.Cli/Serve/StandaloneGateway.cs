@@ -13,7 +13,9 @@ internal static class StandaloneGateway
 
     public static WebApplication Build(IEnumerable<string> urls, string[]? args = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        // appsettings.json is read once, not watched: watching it watches the current folder and every folder under
+        // it, which from '/' (a service's usual working directory) takes seconds before the first answer.
+        var builder = WebApplication.CreateSlimBuilder([.. args ?? [], "--hostBuilder:reloadConfigOnChange=false"]);
         builder.WebHost.UseUrls([.. urls]);
         // The slim builder leaves HTTPS out; 'serve --urls https://...' with a configured certificate needs it.
         builder.WebHost.UseKestrelHttpsConfiguration();
