@@ -8,8 +8,9 @@ namespace FunctionGateway.Authorization;
 /// skips the signature check. A token is kept from its second acceptance on: one seen only once (a fresh token per
 /// request, or a client that sends one request) would cost more to keep than to check, since every entry outlives
 /// the garbage collector's youngest generation. An entry never outlives the token's <c>exp</c> nor
-/// <see cref="MaxAge"/>, and the whole cache is dropped when the authorizer's keys change. A config change that leaves the authorizer's settings
-/// as they were keeps the authorizer, and so its cache (<see cref="AuthorizerRegistry"/>); any other builds a new one.
+/// <see cref="MaxAge"/>, and the whole cache is dropped when the authorizer's keys change. A config change that
+/// leaves the authorizer's settings as they were keeps the authorizer, and so its cache
+/// (<see cref="AuthorizerRegistry"/>); any other builds a new one.
 /// </summary>
 internal sealed class ValidatedTokenCache
 {
