@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace FunctionGateway.Cli.Commands;
 
@@ -54,8 +53,6 @@ internal static class ServeCommand
             }
 
             builder.Services.AddGatewayConfigSources(builder.Configuration);
-            // Unlike the Function App, which must answer (503, naming the bad settings), serve does not start on bad settings.
-            builder.Services.AddOptions<GatewayOptions>().ValidateOnStart();
             builder.Services.AddGatewayRedisRateLimits(builder.Configuration);
             // A failed start is reported below in one line; the host would log it again with a stack trace.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -63,15 +60,12 @@ internal static class ServeCommand
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         });
 
-        // Checked before the first load (which checks them again), so that bad settings stop serve before it listens.
-        GatewaySettings settings;
-        try
+        // Unlike the Function App, which must answer (503, naming the bad settings), serve does not start on bad
+        // settings: it names each one, before it listens.
+        var settings = app.Services.GetRequiredService<GatewaySettings>();
+        if (settings.Problems.Count > 0)
         {
-            settings = GatewaySettings.From(app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value);
-        }
-        catch (OptionsValidationException e)
-        {
-            foreach (var problem in e.Failures)
+            foreach (var problem in settings.Problems)
             {
                 await console.Error.WriteLineAsync(problem);
             }
