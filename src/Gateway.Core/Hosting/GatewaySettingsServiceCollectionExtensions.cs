@@ -24,12 +24,7 @@ public static class GatewaySettingsServiceCollectionExtensions
             .Configure<IServiceProvider>((options, sp) => sp.GetService<IConfiguration>()?.GetSection(GatewayOptions.SectionName).Bind(options));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton(sp => GatewaySettings.From(sp.GetRequiredService<IOptions<GatewayOptions>>()));
-        services.AddOptions<ConfigWatcherOptions>().Configure<GatewaySettings>((options, settings) =>
-        {
-            options.PollInterval = settings.Watcher.PollInterval;
-            options.SecretRefreshInterval = settings.Watcher.SecretRefreshInterval;
-            options.StartupWait = settings.Watcher.StartupWait;
-        });
+        services.TryAddSingleton<IOptions<ConfigWatcherOptions>>(sp => Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<GatewaySettings>().Watcher));
         return services;
     }
 }
